@@ -1,0 +1,100 @@
+//! BIP-21 `bitcoin:` links. CardCoins decides the amount, so only the address is taken; whatever
+//! else the link asks for is named in a note, never silently dropped.
+
+use std::time::SystemTime;
+
+use super::{Destination, OnChainAddress, ParsedDestination};
+use crate::CoreError;
+
+const SCHEME: &str = "bitcoin:";
+
+/// The part after `bitcoin:` (any letter case, an optional `//`), or None for other input.
+pub(super) fn strip_scheme(input: &str) -> Option<&str> {
+    let scheme = input.get(..SCHEME.len())?;
+    if !scheme.eq_ignore_ascii_case(SCHEME) {
+        return None;
+    }
+    let rest = &input[SCHEME.len()..];
+    Some(rest.strip_prefix("//").unwrap_or(rest))
+}
+
+/// Parses what follows `bitcoin:`: an address, then `?key=value&...` parameters.
+pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, CoreError> {
+    let (address, query) = match uri.split_once('?') {
+        Some((address, query)) => (address.trim(), query),
+        None => (uri.trim(), ""),
+    };
+    let mut notes = Vec::new();
+    let mut lightning = None;
+    let mut ignored = Vec::new();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = key.to_ascii_lowercase();
+        match key.as_str() {
+            "amount" => notes.push(format!(
+                "the amount in the link ({} BTC) was ignored: CardCoins pays out the card's value",
+                shorten(value)
+            )),
+            "lightning" => lightning = Some(value.to_string()),
+            "label" | "message" => {}
+            // BIP-21: a link with a required parameter the reader does not understand must not
+            // be used at all.
+            required if required.starts_with("req-") => {
+                return Err(CoreError::InvalidDestination(format!(
+                    "this bitcoin link has a required parameter (\"{}\") that CardCoins cannot \
+                     follow: paste just the bitcoin address instead",
+                    shorten(required)
+                )));
+            }
+            other => ignored.push(shorten(other)),
+        }
+    }
+
+    if address.is_empty() {
+        // A unified link that carries only a Lightning invoice.
+        let Some(invoice) = lightning.filter(|v| !v.is_empty()) else {
+            return Err(CoreError::InvalidDestination(
+                "this bitcoin link has no address in it: paste a bitcoin address, a Lightning \
+                 invoice or a Lightning Address"
+                    .into(),
+            ));
+        };
+        let (destination, mut invoice_notes) = Destination::parse_lightning(&invoice, now)?;
+        notes.append(&mut invoice_notes);
+        notes.push(
+            "the link had no bitcoin address, so its Lightning invoice is used instead".into(),
+        );
+        add_ignored_note(&mut notes, &ignored);
+        return Ok(ParsedDestination { destination, notes });
+    }
+
+    let address = OnChainAddress::parse(address)?;
+    if lightning.is_some() {
+        notes.push(
+            "the Lightning invoice in the link was ignored: the bitcoin address is used".into(),
+        );
+    }
+    add_ignored_note(&mut notes, &ignored);
+    Ok(ParsedDestination {
+        destination: Destination::OnChain(address),
+        notes,
+    })
+}
+
+fn add_ignored_note(notes: &mut Vec<String>, ignored: &[String]) {
+    if !ignored.is_empty() {
+        notes.push(format!(
+            "other details in the link were ignored ({})",
+            ignored.join(", ")
+        ));
+    }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() > MAX {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,114 @@
+//! The photos an order can ask for, named as the API names them in upload paths.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::CoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ImageSlot {
+    Image1,
+    Image2,
+    GovidImageFront,
+    GovidImageBack,
+    GovidImageSelfPortrait,
+}
+
+impl ImageSlot {
+    pub const ALL: [ImageSlot; 5] = [
+        ImageSlot::Image1,
+        ImageSlot::Image2,
+        ImageSlot::GovidImageFront,
+        ImageSlot::GovidImageBack,
+        ImageSlot::GovidImageSelfPortrait,
+    ];
+
+    /// The exact string the API uses, e.g. in `/orders/<id>/images/Image1`.
+    pub const fn as_api_str(self) -> &'static str {
+        match self {
+            ImageSlot::Image1 => "Image1",
+            ImageSlot::Image2 => "Image2",
+            ImageSlot::GovidImageFront => "GovidImageFront",
+            ImageSlot::GovidImageBack => "GovidImageBack",
+            ImageSlot::GovidImageSelfPortrait => "GovidImageSelfPortrait",
+        }
+    }
+
+    /// What the seller should photograph. The server may send its own description per order;
+    /// this is the fallback when it does not.
+    pub const fn description(self) -> &'static str {
+        match self {
+            ImageSlot::Image1 => "Front of the card",
+            ImageSlot::Image2 => "Back of the card",
+            ImageSlot::GovidImageFront => "Front of your government ID",
+            ImageSlot::GovidImageBack => "Back of your government ID",
+            ImageSlot::GovidImageSelfPortrait => "A selfie of you holding your government ID",
+        }
+    }
+}
+
+impl fmt::Display for ImageSlot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_api_str())
+    }
+}
+
+impl FromStr for ImageSlot {
+    type Err = CoreError;
+
+    fn from_str(input: &str) -> Result<ImageSlot, CoreError> {
+        let trimmed = input.trim();
+        ImageSlot::ALL
+            .into_iter()
+            .find(|slot| slot.as_api_str().eq_ignore_ascii_case(trimmed))
+            .ok_or_else(|| {
+                let known: Vec<&str> = ImageSlot::ALL.iter().map(|s| s.as_api_str()).collect();
+                CoreError::UnknownImageSlot(format!(
+                    "\"{}\" is not an image type: use one of {}",
+                    trimmed.chars().take(40).collect::<String>(),
+                    known.join(", ")
+                ))
+            })
+    }
+}
+
+impl Serialize for ImageSlot {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_api_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ImageSlot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ImageSlot, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        raw.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_slot() {
+        for slot in ImageSlot::ALL {
+            assert_eq!(slot.as_api_str().parse::<ImageSlot>(), Ok(slot));
+            let json = serde_json::to_string(&slot).unwrap();
+            assert_eq!(json, format!("\"{}\"", slot.as_api_str()));
+            assert_eq!(serde_json::from_str::<ImageSlot>(&json).unwrap(), slot);
+            assert!(!slot.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn parses_any_case_and_refuses_unknown() {
+        assert_eq!("image1".parse(), Ok(ImageSlot::Image1));
+        assert_eq!(" GOVIDIMAGEBACK ".parse(), Ok(ImageSlot::GovidImageBack));
+        let err = "Image3".parse::<ImageSlot>().unwrap_err();
+        assert_eq!(err.code(), "unknown_image_slot");
+        assert!(err.to_string().contains("GovidImageSelfPortrait"), "{err}");
+        assert!(serde_json::from_str::<ImageSlot>("\"Selfie\"").is_err());
+    }
+}

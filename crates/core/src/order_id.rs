@@ -1,0 +1,127 @@
+//! The order ID is a bearer secret: whoever holds it can view, edit and complete the order, and
+//! the bitcoin goes wherever the order says. So the full value is only ever read on purpose.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::CoreError;
+
+const MAX_LEN: usize = 128;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct OrderId(String);
+
+impl OrderId {
+    /// Trims surrounding whitespace; refuses empty, over-long and non URL-safe input (the ID goes
+    /// into URL paths). Error texts never repeat the input: it may be a real ID with one typo.
+    pub fn parse(input: &str) -> Result<OrderId, CoreError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(CoreError::InvalidOrderId(
+                "no order ID was given: paste the order ID CardCoins gave you".into(),
+            ));
+        }
+        if trimmed.chars().count() > MAX_LEN {
+            return Err(CoreError::InvalidOrderId(format!(
+                "this order ID is {} characters long, more than the {MAX_LEN} an order ID can have: \
+                 check that only the order ID was pasted",
+                trimmed.chars().count()
+            )));
+        }
+        if let Some(bad) = trimmed
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+        {
+            let shown = if bad.is_whitespace() || bad.is_control() {
+                "a space or control character".to_string()
+            } else {
+                format!("the character '{bad}'")
+            };
+            return Err(CoreError::InvalidOrderId(format!(
+                "this order ID contains {shown}; an order ID has only letters, digits, '-' and '_': \
+                 check that only the order ID was pasted"
+            )));
+        }
+        Ok(OrderId(trimmed.to_string()))
+    }
+
+    /// The full ID. Call it only to put the ID into an API request or into secure storage.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+
+    /// The first three characters and an ellipsis, safe for logs and screens: "yD1…".
+    pub fn redacted(&self) -> String {
+        let head: String = self.0.chars().take(3).collect();
+        format!("{head}…")
+    }
+}
+
+impl fmt::Debug for OrderId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OrderId({})", self.redacted())
+    }
+}
+
+impl fmt::Display for OrderId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OrderId, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        OrderId::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_url_safe_ids_and_trims() {
+        let id = OrderId::parse("  yD1gHCUWjh\n").unwrap();
+        assert_eq!(id.expose_secret(), "yD1gHCUWjh");
+        assert!(OrderId::parse("a-b_C9").is_ok());
+        assert!(OrderId::parse(&"x".repeat(128)).is_ok());
+    }
+
+    #[test]
+    fn never_shows_the_secret() {
+        let id = OrderId::parse("yD1gHCUWjh").unwrap();
+        assert_eq!(id.redacted(), "yD1…");
+        assert_eq!(id.to_string(), "yD1…");
+        assert_eq!(format!("{id:?}"), "OrderId(yD1…)");
+        assert!(!format!("{id:?}{id}{id:#?}").contains("gHCU"));
+        assert_eq!(OrderId::parse("ab").unwrap().redacted(), "ab…");
+    }
+
+    #[test]
+    fn refuses_bad_ids_without_echoing_them() {
+        for (input, says) in [
+            ("", "no order ID"),
+            ("   ", "no order ID"),
+            (&"x".repeat(129), "129 characters"),
+            ("secretPART/../x", "'/'"),
+            ("secretPART x", "space"),
+            ("secretPART%2F", "'%'"),
+            ("secretPARTé", "'é'"),
+        ] {
+            let err = OrderId::parse(input).expect_err(input);
+            assert_eq!(err.code(), "invalid_order_id");
+            let text = err.to_string();
+            assert!(text.contains(says), "{input}: {text}");
+            assert!(!text.contains("secretPART"), "{text}");
+        }
+    }
+
+    #[test]
+    fn deserialises_through_parse() {
+        let id: OrderId = serde_json::from_str("\" yD1gHCUWjh \"").unwrap();
+        assert_eq!(id.expose_secret(), "yD1gHCUWjh");
+        assert!(serde_json::from_str::<OrderId>("\"a/b\"").is_err());
+    }
+}

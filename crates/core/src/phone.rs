@@ -1,0 +1,173 @@
+//! Phone numbers, normalised to E.164 (`+11231231234`) with Google's libphonenumber rules.
+
+use std::fmt;
+
+use phonenumber::country;
+use phonenumber::metadata::DATABASE;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::CoreError;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PhoneNumber {
+    e164: String,
+}
+
+impl PhoneNumber {
+    /// Reads a number in international form ("+1 123 …") or, without a "+", in the national
+    /// form of `default_region` (ISO 3166 alpha-2, such as "US"), which also covers that
+    /// region's international dialling prefix ("011 44 …" from the US).
+    pub fn parse(input: &str, default_region: &str) -> Result<PhoneNumber, CoreError> {
+        // Error texts do not repeat the number: they may end up in logs, and a phone number is
+        // personal data.
+        let normalised = normalise_digits(input.trim());
+        if normalised.is_empty() {
+            return Err(CoreError::InvalidPhone(
+                "no phone number was given: enter a mobile number that can receive a text".into(),
+            ));
+        }
+        let region: Option<country::Id> = default_region.trim().to_ascii_uppercase().parse().ok();
+        let international = normalised.starts_with('+');
+        let parsed = if international {
+            // phonenumber 0.3 applies the default region's national-prefix rules even after a
+            // "+": "+55 11 9…" read with US lost its area code. A "+" needs no region.
+            phonenumber::parse(None, &normalised)
+        } else {
+            phonenumber::parse(region, &normalised)
+        }
+        .map_err(|e| describe_parse_error(&e))?;
+
+        let valid = if phonenumber::is_valid(&parsed) {
+            Some(parsed)
+        } else if international {
+            None
+        } else {
+            // phonenumber 0.3 sometimes takes a national number's first digits for the
+            // region's calling code ("6521 8000" in SG lost its "65"); libphonenumber proper
+            // reads it as "+65 6521 8000", so try that reading too.
+            region
+                .and_then(|id| DATABASE.by_id(id.as_ref()))
+                .and_then(|meta| {
+                    phonenumber::parse(None, format!("+{}{normalised}", meta.country_code())).ok()
+                })
+                .filter(phonenumber::is_valid)
+        };
+        let Some(number) = valid else {
+            return Err(invalid_for(
+                &parsed_code(&normalised, region),
+                international,
+                region,
+            ));
+        };
+        if number.extension().is_some() {
+            return Err(CoreError::InvalidPhone(
+                "this number has an extension, which cannot receive a text: enter a mobile \
+                 number without an extension"
+                    .into(),
+            ));
+        }
+        let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+        Ok(PhoneNumber { e164 })
+    }
+
+    /// "+11231231234": the form the API takes.
+    pub fn e164(&self) -> &str {
+        &self.e164
+    }
+}
+
+/// The calling code the number was read with, for the message.
+fn parsed_code(normalised: &str, region: Option<country::Id>) -> Option<u16> {
+    let region = if normalised.starts_with('+') {
+        None
+    } else {
+        region
+    };
+    phonenumber::parse(region, normalised)
+        .ok()
+        .map(|number| number.code().value())
+}
+
+fn invalid_for(code: &Option<u16>, international: bool, region: Option<country::Id>) -> CoreError {
+    let read_as = match (code, international, region) {
+        (Some(code), true, _) => format!(" for country code +{code}"),
+        (Some(code), false, Some(region)) => {
+            format!(
+                " for country code +{code} (read as a {} number)",
+                region.as_ref()
+            )
+        }
+        (Some(code), false, None) => format!(" for country code +{code}"),
+        (None, _, _) => String::new(),
+    };
+    let hint = if international {
+        ""
+    } else {
+        ", or start with + and the country code"
+    };
+    CoreError::InvalidPhone(format!(
+        "this is not a valid phone number{read_as}: check the digits{hint}"
+    ))
+}
+
+/// Full-width digits and plus (from some keyboards and PDFs) read as ASCII, as libphonenumber
+/// does.
+fn normalise_digits(input: &str) -> String {
+    input
+        .chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from_digit(u32::from(c) - 0xFF10, 10).unwrap_or(c),
+            '\u{FF0B}' => '+',
+            other => other,
+        })
+        .collect()
+}
+
+fn describe_parse_error(error: &phonenumber::ParseError) -> CoreError {
+    use phonenumber::ParseError as E;
+    let reason = match error {
+        E::NoNumber | E::MalformedInteger(_) => {
+            "this does not look like a phone number: enter digits, like +1 650 253 0000"
+        }
+        E::InvalidCountryCode => {
+            "the country code is not one that exists, or the number has no country code and no \
+             default country: start with + and the country code, like +1 for the US"
+        }
+        E::TooShortAfterIdd | E::TooShortNsn => {
+            "this phone number is too short: check that no digits are missing"
+        }
+        E::TooLong => "this phone number is too long: check for extra digits",
+    };
+    CoreError::InvalidPhone(reason.to_string())
+}
+
+impl fmt::Debug for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PhoneNumber({})", self.e164)
+    }
+}
+
+impl fmt::Display for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.e164)
+    }
+}
+
+impl Serialize for PhoneNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.e164)
+    }
+}
+
+/// Stored numbers are E.164, so no default region applies: a number without "+" is refused.
+impl<'de> Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PhoneNumber, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        if !raw.trim().starts_with('+') {
+            return Err(serde::de::Error::custom(
+                "a stored phone number must be in E.164 form, starting with +",
+            ));
+        }
+        PhoneNumber::parse(&raw, "US").map_err(serde::de::Error::custom)
+    }
+}

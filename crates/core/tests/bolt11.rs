@@ -1,0 +1,231 @@
+//! BOLT11 invoices: the spec's vectors, and fresh invoices signed here with a test key (the
+//! spec's are long expired) for amounts, networks, expiry and typos.
+
+mod common;
+
+use std::time::{Duration, SystemTime};
+
+use bitcoin::hashes::{sha256, Hash};
+use bitcoin::secp256k1::{Secp256k1, SecretKey};
+use cardcoins_core::{ApiField, Destination};
+use lightning_invoice::{Currency, InvoiceBuilder, PaymentSecret};
+
+/// A fixed clock, so expiry arithmetic is exact.
+fn now() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000)
+}
+
+/// An invoice signed with a test key, made `age` before `now()`, valid for `expiry`.
+fn invoice(
+    currency: Currency,
+    amount_msat: Option<u64>,
+    age: Duration,
+    expiry: Duration,
+) -> String {
+    let key = SecretKey::from_slice(&[0x41; 32]).unwrap();
+    let created = now().duration_since(SystemTime::UNIX_EPOCH).unwrap() - age;
+    let builder = InvoiceBuilder::new(currency)
+        .description("CardCoins test".into())
+        .payment_hash(sha256::Hash::hash(b"payment preimage"))
+        .payment_secret(PaymentSecret([0x42; 32]))
+        .duration_since_epoch(created)
+        .expiry_time(expiry)
+        .min_final_cltv_expiry_delta(144);
+    let builder = match amount_msat {
+        Some(msat) => builder.amount_milli_satoshis(msat),
+        None => builder,
+    };
+    builder
+        .build_signed(|hash| Secp256k1::new().sign_ecdsa_recoverable(hash, &key))
+        .unwrap()
+        .to_string()
+}
+
+fn zero_amount() -> String {
+    invoice(
+        Currency::Bitcoin,
+        None,
+        Duration::from_secs(60),
+        Duration::from_secs(3600),
+    )
+}
+
+#[test]
+fn bolt11_spec_vectors() {
+    assert_eq!(
+        common::check_destination_table("bolt11_spec.txt", include_str!("vectors/bolt11_spec.txt")),
+        26
+    );
+}
+
+#[test]
+fn a_fresh_zero_amount_invoice_is_accepted() {
+    let text = zero_amount();
+    let parsed = Destination::parse_at(&text, now()).unwrap();
+    assert_eq!(parsed.destination.api_value(), text);
+    assert_eq!(parsed.destination.api_field(), ApiField::LnInvoice);
+    assert_eq!(parsed.destination.api_field().json_key(), "ln_invoice");
+    assert_eq!(parsed.destination.kind_label(), "Lightning invoice");
+    assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
+}
+
+#[test]
+fn any_case_and_the_lightning_prefix_are_accepted() {
+    let text = zero_amount();
+    let upper = text.to_uppercase();
+    let mut mixed: String = text.clone();
+    mixed.replace_range(..4, "LnBc");
+    for input in [
+        format!("lightning:{text}"),
+        format!("LIGHTNING:{upper}"),
+        format!("Lightning:{text}"),
+        format!("lightning://{text}"),
+        upper.clone(),
+        mixed,
+        format!("  \n{text}\t "),
+    ] {
+        let parsed =
+            Destination::parse_at(&input, now()).unwrap_or_else(|e| panic!("{input}: {e}"));
+        assert_eq!(parsed.destination.api_value(), text, "{input}");
+    }
+}
+
+#[test]
+fn an_invoice_with_an_amount_is_refused_with_the_amount() {
+    let text = invoice(
+        Currency::Bitcoin,
+        Some(50_000_000),
+        Duration::from_secs(60),
+        Duration::from_secs(3600),
+    );
+    let error = Destination::parse_at(&text, now()).unwrap_err();
+    assert_eq!(error.code(), "invoice_has_amount");
+    let message = error.to_string();
+    assert!(
+        message.starts_with("this invoice asks for 50,000 sats; create an invoice with no amount"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_expired_invoice_is_refused() {
+    let text = invoice(
+        Currency::Bitcoin,
+        None,
+        Duration::from_secs(2 * 3600),
+        Duration::from_secs(3600),
+    );
+    let error = Destination::parse_at(&text, now()).unwrap_err();
+    assert_eq!(error.code(), "invoice_expired");
+    assert!(
+        error
+            .to_string()
+            .starts_with("this invoice expired 60 minutes ago"),
+        "{error}"
+    );
+    // The same invoice an hour and a half earlier was fine.
+    let earlier = now() - Duration::from_secs(90 * 60);
+    assert!(Destination::parse_at(&text, earlier).is_ok());
+}
+
+#[test]
+fn an_invoice_about_to_expire_is_accepted_with_a_warning() {
+    let text = invoice(
+        Currency::Bitcoin,
+        None,
+        Duration::from_secs(56 * 60),
+        Duration::from_secs(3600),
+    );
+    let parsed = Destination::parse_at(&text, now()).unwrap();
+    assert_eq!(parsed.notes.len(), 1, "{:?}", parsed.notes);
+    assert!(
+        parsed.notes[0].starts_with("this invoice expires in 4 minutes"),
+        "{:?}",
+        parsed.notes
+    );
+
+    // Exactly ten minutes left is not "within" ten minutes.
+    let ten_left = invoice(
+        Currency::Bitcoin,
+        None,
+        Duration::from_secs(50 * 60),
+        Duration::from_secs(3600),
+    );
+    assert!(Destination::parse_at(&ten_left, now())
+        .unwrap()
+        .notes
+        .is_empty());
+    let nine_left = invoice(
+        Currency::Bitcoin,
+        None,
+        Duration::from_secs(51 * 60),
+        Duration::from_secs(3600),
+    );
+    assert_eq!(
+        Destination::parse_at(&nine_left, now())
+            .unwrap()
+            .notes
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn invoices_for_other_networks_are_refused_by_name() {
+    for (currency, name) in [
+        (Currency::BitcoinTestnet, "testnet"),
+        (Currency::Signet, "signet"),
+        (Currency::Regtest, "regtest"),
+        (Currency::Simnet, "simnet"),
+    ] {
+        let text = invoice(
+            currency,
+            None,
+            Duration::from_secs(60),
+            Duration::from_secs(3600),
+        );
+        let error = Destination::parse_at(&text, now()).unwrap_err();
+        assert_eq!(error.code(), "testnet_address", "{name}");
+        assert!(
+            error.to_string().starts_with(&format!(
+                "this is a {name} invoice; CardCoins pays out on bitcoin mainnet"
+            )),
+            "{error}"
+        );
+    }
+}
+
+/// Every position, changed to another bech32 character, fails the checksum.
+#[test]
+fn every_one_character_typo_is_caught() {
+    let text = zero_amount();
+    let charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let separator = text.rfind('1').unwrap();
+    let mut checked = 0;
+    for (position, original) in text.char_indices().skip(separator + 1) {
+        let replacement = charset.chars().find(|c| *c != original).unwrap();
+        let mut typo = text.clone();
+        typo.replace_range(position..=position, &replacement.to_string());
+        let error = Destination::parse_at(&typo, now()).expect_err(&typo);
+        assert_eq!(error.code(), "bad_checksum", "position {position}: {error}");
+        checked += 1;
+    }
+    assert!(checked > 200);
+}
+
+#[test]
+fn lnurl_and_other_coins_are_refused_with_a_reason() {
+    let cases = [
+        (
+            "LNURL1DP68GURN8GHJ7UM9WFMXJCM99E3K7MF0V9CXJ0M385EKVCENXC6R2C35XVUKXEFCV5MKVV34X5EKZD3EV56NYD3HXQURZEPEXEJXXEPNXSCRVWFNV9NXZCN9XQ6XYEFHVGCXXCMYXYMNSERXFQ5FNS",
+            "LNURL",
+        ),
+        ("lightning:lnurl1dp68gurn8ghj7um9", "LNURL"),
+        ("lnltc1pvjluezqqqqq", "not for bitcoin"),
+    ];
+    for (input, says) in cases {
+        let error = Destination::parse_at(input, now()).expect_err(input);
+        assert_eq!(error.code(), "invalid_destination", "{input}");
+        assert!(error.to_string().contains(says), "{input}: {error}");
+    }
+}

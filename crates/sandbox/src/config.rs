@@ -1,0 +1,61 @@
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How a sandbox behaves. `Default` matches the real service where the reference says how it
+/// behaves, and picks values a person can practise with where it does not.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Where to listen. The default, port 0 on loopback, picks a free port.
+    pub bind: SocketAddr,
+    /// With a folder, orders and uploaded images survive restarts (`state.json` + `objects/`).
+    pub data_dir: Option<PathBuf>,
+    /// How long an order stays `processing` after verify before the decision.
+    pub decision_delay: Duration,
+    /// Orders not approved within this time after creation are gone (404).
+    pub order_ttl: Duration,
+    /// Lifetime of a presigned S3 POST policy (the reference: 15 seconds).
+    pub presign_ttl: Duration,
+    /// Lifetime of an SMS/call verification code.
+    pub code_ttl: Duration,
+    /// Lifetime of an unused captcha token (reCAPTCHA tokens last two minutes).
+    pub captcha_token_ttl: Duration,
+    /// Requests per client IP per minute before the "firewall" blocks it.
+    pub rate_limit_per_minute: u32,
+    /// How long a client that went over the budget is refused.
+    pub rate_limit_block: Duration,
+    /// A phone's 7-day volume above this needs first and last name at the payment step.
+    pub kyc_name_threshold_cents: u64,
+    /// A phone's 7-day volume above this adds government ID images to the required list.
+    pub kyc_id_threshold_cents: u64,
+    /// How often the ticker price moves, in milliseconds (`update_frequency` in the API).
+    pub ticker_update_frequency_ms: u64,
+    /// The ticker's starting BTC price in US cents.
+    pub initial_price_usd_cents: u64,
+    /// Largest image the presign accepts and the S3 policy allows (5 MB).
+    pub max_image_bytes: u64,
+    /// Largest order amount accepted, in cents.
+    pub max_amount_cents: u64,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            data_dir: None,
+            decision_delay: Duration::from_secs(3),
+            order_ttl: Duration::from_secs(24 * 60 * 60),
+            presign_ttl: Duration::from_secs(15),
+            code_ttl: Duration::from_secs(10 * 60),
+            captcha_token_ttl: Duration::from_secs(120),
+            rate_limit_per_minute: 600,
+            rate_limit_block: Duration::from_secs(60),
+            kyc_name_threshold_cents: 100_000,
+            kyc_id_threshold_cents: 250_000,
+            ticker_update_frequency_ms: 60_000,
+            initial_price_usd_cents: 6_585_000,
+            max_image_bytes: 5 * 1024 * 1024,
+            max_amount_cents: 1_000_000,
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! A faithful local CardCoins API v2.
+//!
+//! The real service cannot be reached from development machines or CI, and nobody should practise
+//! with a real card. This crate runs the whole API (`/v2`), a real S3 POST Object endpoint
+//! (`/s3`, built on `s3s`: SigV4 and every POST policy condition are checked) and a practice
+//! captcha (`/sandbox/captcha`) on one local port. The desktop app and the tests embed it with
+//! [`Sandbox::start`]; the CLI runs it with [`serve_forever`].
+//!
+//! Deterministic branches ("magic values") are listed in the crate's README.
+
+mod captcha;
+mod clock;
+mod config;
+mod decision;
+mod destination;
+mod error;
+mod faults;
+mod kyc;
+mod magic;
+mod order;
+mod order_id;
+mod outbox;
+mod persistence;
+mod phone;
+mod rate_limit;
+mod routes;
+mod s3;
+mod server;
+mod state;
+mod ticker;
+
+pub use config::SandboxConfig;
+pub use error::SandboxError;
+pub use faults::Fault;
+pub use outbox::{Channel, OutboxMessage};
+pub use server::{serve_forever, Sandbox, SandboxHandle};

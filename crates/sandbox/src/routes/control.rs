@@ -1,0 +1,68 @@
+//! `/sandbox`: what tests and the CLI use to drive a running sandbox, and the practice captcha.
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use bytes::Bytes;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::clock;
+use crate::error::ApiError;
+use crate::faults::Fault;
+use crate::state::Shared;
+
+const CAPTCHA_PAGE: &str = include_str!("../pages/captcha.html");
+const CAPTCHA_DONE_PAGE: &str = include_str!("../pages/captcha_done.html");
+
+pub(super) fn router() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/outbox", get(outbox))
+        .route("/captcha", get(captcha_page))
+        .route("/captcha/token", post(issue_captcha_token))
+        .route("/captcha/done", get(captcha_done))
+        .route("/faults", get(current_fault).post(set_fault))
+}
+
+#[derive(Deserialize)]
+struct OutboxQuery {
+    phone: Option<String>,
+}
+
+/// GET /sandbox/outbox?phone=+1...: the codes "sent", oldest first.
+async fn outbox(State(shared): State<Arc<Shared>>, Query(query): Query<OutboxQuery>) -> Response {
+    Json(shared.outbox(query.phone.as_deref())).into_response()
+}
+
+async fn captcha_page() -> Html<&'static str> {
+    Html(CAPTCHA_PAGE)
+}
+
+/// POST /sandbox/captcha/token: a token as if a person had ticked the box.
+async fn issue_captcha_token(State(shared): State<Arc<Shared>>) -> Response {
+    Json(json!({"token": shared.captcha.issue(clock::now_millis())})).into_response()
+}
+
+/// The sentinel the captcha page ends on; the app reads `token` from this navigation.
+async fn captcha_done() -> Html<&'static str> {
+    Html(CAPTCHA_DONE_PAGE)
+}
+
+async fn current_fault(State(shared): State<Arc<Shared>>) -> Response {
+    Json(json!({"fault": shared.fault()})).into_response()
+}
+
+/// POST /sandbox/faults with a fault (`"maintenance"`, `{"clock_skew": 30}`, ...) or `null`.
+async fn set_fault(State(shared): State<Arc<Shared>>, body: Bytes) -> Result<Response, ApiError> {
+    let fault: Option<Fault> = serde_json::from_slice(&body).map_err(|error| {
+        ApiError::bad_request(format!(
+            "Not a fault ({error}). Send null, \"maintenance\", \"server_error\", \"timeout\", \
+             \"cut_mid_response\", \"rate_limited\", \"presign_expired\" or {{\"clock_skew\": seconds}}."
+        ))
+    })?;
+    shared.set_fault(fault);
+    Ok(Json(json!({"fault": fault})).into_response())
+}

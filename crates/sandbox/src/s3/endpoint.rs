@@ -1,0 +1,121 @@
+//! The S3 POST Object endpoint. `s3s` parses the form, checks the SigV4 signature, the policy's
+//! expiration and every condition (exact fields, extra fields, content-length-range) and only
+//! then calls `post_object`, which files the image under its order.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use bytes::{Bytes, BytesMut};
+use futures_util::StreamExt;
+use md5::{Digest, Md5};
+use s3s::auth::SimpleAuth;
+use s3s::dto::{ETag, PostObjectInput, PostObjectOutput};
+use s3s::service::{S3Service, S3ServiceBuilder};
+use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
+
+use crate::clock;
+use crate::order::Upload;
+use crate::state::Shared;
+
+use super::BUCKET;
+
+struct SandboxS3 {
+    shared: Arc<Shared>,
+}
+
+#[async_trait::async_trait]
+impl S3 for SandboxS3 {
+    /// Only reached once `s3s` has accepted the signature and the policy.
+    async fn post_object(
+        &self,
+        request: S3Request<PostObjectInput>,
+    ) -> S3Result<S3Response<PostObjectOutput>> {
+        let input = request.input;
+        if input.bucket != BUCKET {
+            return Err(s3_error!(
+                NoSuchBucket,
+                "The specified bucket does not exist"
+            ));
+        }
+        // The policy pins the exact key, but the key must also be one we handed out.
+        if !self.shared.is_presigned(&input.key) {
+            return Err(s3_error!(AccessDenied, "Access Denied"));
+        }
+        let Some(mut body) = input.body else {
+            return Err(s3_error!(
+                InvalidArgument,
+                "POST requires exactly one file upload per request."
+            ));
+        };
+        let mut content = BytesMut::new();
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk
+                .map_err(|error| s3_error!(IncompleteBody, "The upload was cut off: {error}"))?;
+            content.extend_from_slice(&chunk);
+        }
+        let content: Bytes = content.freeze();
+        let etag = hex::encode(Md5::digest(&content));
+        self.shared
+            .objects
+            .put(&input.key, content.clone())
+            .await
+            .map_err(|error| s3_error!(InternalError, "Could not store the object: {error}"))?;
+        let upload = Upload {
+            key: input.key.clone(),
+            size: u64::try_from(content.len()).unwrap_or(u64::MAX),
+            etag: etag.clone(),
+            uploaded_at: clock::now_millis(),
+            looks_like_image: looks_like_jpeg_or_png(&content),
+        };
+        // The order may have expired between the policy check and now.
+        self.shared
+            .record_upload(&input.key, upload)
+            .ok_or_else(|| s3_error!(AccessDenied, "Access Denied"))?;
+        Ok(S3Response::new(PostObjectOutput {
+            e_tag: Some(ETag::Strong(etag)),
+            ..PostObjectOutput::default()
+        }))
+    }
+}
+
+fn looks_like_jpeg_or_png(content: &[u8]) -> bool {
+    content.starts_with(&[0xFF, 0xD8, 0xFF]) || content.starts_with(b"\x89PNG\r\n\x1a\n")
+}
+
+/// A router for the S3 mount point; it sees paths with the mount prefix already removed.
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    let auth = SimpleAuth::from_single(
+        shared.s3_credentials.access_key.clone(),
+        shared.s3_credentials.secret_key.clone(),
+    );
+    let mut builder = S3ServiceBuilder::new(SandboxS3 { shared });
+    builder.set_auth(auth);
+    Router::new().fallback(handle).with_state(builder.build())
+}
+
+async fn handle(State(mut service): State<S3Service>, request: Request) -> Response {
+    match tower_service::Service::call(&mut service, request).await {
+        Ok(response) => response.map(Body::new).into_response(),
+        Err(error) => {
+            tracing::error!(?error, "the S3 endpoint failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "S3 endpoint error").into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_jpeg_and_png_signatures() {
+        assert!(looks_like_jpeg_or_png(&[0xFF, 0xD8, 0xFF, 0xE0]));
+        assert!(looks_like_jpeg_or_png(b"\x89PNG\r\n\x1a\n...."));
+        assert!(!looks_like_jpeg_or_png(b"GIF89a"));
+        assert!(!looks_like_jpeg_or_png(b""));
+    }
+}

@@ -1,0 +1,179 @@
+//! Starting, addressing and stopping a sandbox.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use url::Url;
+
+use crate::clock;
+use crate::config::SandboxConfig;
+use crate::error::SandboxError;
+use crate::faults::Fault;
+use crate::outbox::OutboxMessage;
+use crate::persistence::Persistence;
+use crate::routes;
+use crate::s3::{self, ObjectStore};
+use crate::state::Shared;
+
+/// The sandbox server. Start one with [`Sandbox::start`].
+pub struct Sandbox;
+
+impl Sandbox {
+    /// Binds `config.bind`, loads saved state from `config.data_dir` if any, and serves in the
+    /// background on the current Tokio runtime until [`SandboxHandle::shutdown`] (or drop).
+    pub async fn start(config: SandboxConfig) -> Result<SandboxHandle, SandboxError> {
+        let (persistence, objects) = match &config.data_dir {
+            Some(folder) => (
+                Persistence::in_folder(folder)?,
+                ObjectStore::in_folder(folder)?,
+            ),
+            None => (Persistence::in_memory(), ObjectStore::in_memory()),
+        };
+        let store = persistence.load()?;
+        let listener =
+            TcpListener::bind(config.bind)
+                .await
+                .map_err(|source| SandboxError::Bind {
+                    addr: config.bind,
+                    source,
+                })?;
+        let local_addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        let (shutdown_tx, shutdown_rx) = watch::channel(false);
+        let shared = Arc::new(Shared::new(
+            config,
+            store,
+            persistence,
+            objects,
+            local_addr,
+            shutdown_rx.clone(),
+        ));
+        let app = app(&shared);
+
+        let mut stop = shutdown_rx;
+        let server = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = stop.wait_for(|stopping| *stopping).await;
+        });
+        let task = tokio::spawn(async move { server.await.map_err(SandboxError::Serve) });
+        tracing::info!(api = %api_base_url(shared.public_addr()), "sandbox started");
+        Ok(SandboxHandle {
+            shared,
+            shutdown_tx,
+            task: Some(task),
+        })
+    }
+}
+
+fn app(shared: &Arc<Shared>) -> Router {
+    Router::new()
+        .nest("/v2", routes::api_router(shared))
+        .nest("/sandbox", routes::control_router())
+        .with_state(shared.clone())
+        .nest_service(s3::MOUNT, s3::router(shared.clone()))
+}
+
+/// A running sandbox. Dropping it stops the server too; [`SandboxHandle::shutdown`] also waits.
+pub struct SandboxHandle {
+    shared: Arc<Shared>,
+    shutdown_tx: watch::Sender<bool>,
+    task: Option<JoinHandle<Result<(), SandboxError>>>,
+}
+
+impl SandboxHandle {
+    /// The address the server listens on (loopback when bound to all interfaces).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.shared.public_addr()
+    }
+
+    /// `http://127.0.0.1:PORT/v2`, the base the reference's paths go under.
+    pub fn api_base_url(&self) -> Url {
+        api_base_url(self.local_addr())
+    }
+
+    /// The practice captcha: a checkbox that, when ticked, navigates to
+    /// `/sandbox/captcha/done?token=T`.
+    pub fn captcha_page_url(&self) -> Url {
+        url_at(self.local_addr(), "/sandbox/captcha")
+    }
+
+    /// A fresh one-use captcha token, as if a person had ticked the box.
+    pub fn issue_captcha_token(&self) -> String {
+        self.shared.captcha.issue(clock::now_millis())
+    }
+
+    /// Verification codes "sent", oldest first; only those to `phone_e164` when given.
+    pub fn outbox(&self, phone_e164: Option<&str>) -> Vec<OutboxMessage> {
+        self.shared.outbox(phone_e164)
+    }
+
+    /// Makes the API misbehave until called again with `None`.
+    pub fn set_fault(&self, fault: Option<Fault>) {
+        self.shared.set_fault(fault);
+    }
+
+    /// Stops accepting requests, lets running ones finish, and waits for the server to end.
+    pub async fn shutdown(mut self) {
+        let _ = self.shutdown_tx.send(true);
+        if let Some(task) = self.task.take() {
+            match task.await {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => tracing::error!(%error, "sandbox server error"),
+                Err(error) => tracing::error!(%error, "sandbox server task failed"),
+            }
+        }
+        tracing::info!("sandbox stopped");
+    }
+}
+
+impl Drop for SandboxHandle {
+    fn drop(&mut self) {
+        let _ = self.shutdown_tx.send(true);
+    }
+}
+
+/// Runs a sandbox until Ctrl-C (for `cardcoins sandbox serve`).
+pub async fn serve_forever(config: SandboxConfig) -> Result<(), SandboxError> {
+    let handle = Sandbox::start(config).await?;
+    tracing::info!(
+        api = %handle.api_base_url(),
+        captcha = %handle.captcha_page_url(),
+        "sandbox serving; Ctrl-C stops it"
+    );
+    let waited = tokio::signal::ctrl_c().await;
+    handle.shutdown().await;
+    waited.map_err(SandboxError::Signal)
+}
+
+/// Where a client on this machine reaches a listener bound to `addr`.
+pub(crate) fn reachable(addr: SocketAddr) -> SocketAddr {
+    match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), addr.port())
+        }
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::new(IpAddr::V6(Ipv6Addr::LOCALHOST), addr.port())
+        }
+        _ => addr,
+    }
+}
+
+fn api_base_url(addr: SocketAddr) -> Url {
+    url_at(addr, "/v2")
+}
+
+fn url_at(addr: SocketAddr, path: &str) -> Url {
+    let text = format!("http://{addr}{path}");
+    // A socket address always makes a valid http URL.
+    Url::parse(&text)
+        .unwrap_or_else(|_| Url::parse("http://127.0.0.1/").expect("static URL parses"))
+}

@@ -1,0 +1,225 @@
+//! Everything the running sandbox knows, behind one lock per concern.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::watch;
+
+use crate::captcha::CaptchaBook;
+use crate::clock::{self, EpochMillis};
+use crate::config::SandboxConfig;
+use crate::decision;
+use crate::error::ApiError;
+use crate::faults::Fault;
+use crate::order::{ImageSlot, Order, OrderStatus, Upload};
+use crate::order_id::redacted;
+use crate::outbox::{same_phone, OutboxMessage};
+use crate::persistence::Persistence;
+use crate::rate_limit::RateLimiter;
+use crate::s3::{ObjectStore, S3Credentials};
+use crate::ticker::{Ticker, TickerSnapshot};
+
+/// What is saved to `state.json`: the orders, the presigned keys, and the names on file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Store {
+    pub orders: HashMap<String, Order>,
+    /// S3 key -> what it may hold. Lets the S3 endpoint file an upload under its order.
+    pub presigned: HashMap<String, PresignedUpload>,
+    /// E.164 phone -> names given at a payment step ("required only once per customer profile").
+    pub profiles: HashMap<String, Profile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct PresignedUpload {
+    pub order_id: String,
+    pub slot: ImageSlot,
+    pub expires_at: EpochMillis,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Profile {
+    pub first_name: String,
+    pub last_name: String,
+}
+
+impl Store {
+    pub fn order_mut(&mut self, order_id: &str) -> Result<&mut Order, ApiError> {
+        self.orders
+            .get_mut(order_id)
+            .ok_or_else(ApiError::order_not_found)
+    }
+
+    pub fn order(&self, order_id: &str) -> Result<&Order, ApiError> {
+        self.orders
+            .get(order_id)
+            .ok_or_else(ApiError::order_not_found)
+    }
+
+    /// Brings every order up to `now`: decisions that are due are made, expired orders leave.
+    fn settle(&mut self, now: EpochMillis, config: &SandboxConfig) {
+        let decision_delay = clock::millis(config.decision_delay);
+        for order in self.orders.values_mut() {
+            decision::settle(order, now, decision_delay);
+        }
+        let ttl = clock::millis(config.order_ttl);
+        self.orders.retain(|order_id, order| {
+            let keep = order.status == OrderStatus::Approved
+                || now <= order.created_at.saturating_add(ttl);
+            if !keep {
+                tracing::info!(order = %redacted(order_id), "order expired");
+            }
+            keep
+        });
+        // A presigned key is useless once its policy has expired; keep a minute of slack.
+        let orders = &self.orders;
+        self.presigned.retain(|_, presigned| {
+            orders.contains_key(&presigned.order_id)
+                && now <= presigned.expires_at.saturating_add(60_000)
+        });
+    }
+}
+
+/// What a handler sees inside [`Shared::with_store`].
+pub(crate) struct Ctx<'a> {
+    pub now: EpochMillis,
+    pub ticker: TickerSnapshot,
+    pub config: &'a SandboxConfig,
+}
+
+pub(crate) struct Shared {
+    pub config: SandboxConfig,
+    store: Mutex<Store>,
+    persistence: Persistence,
+    outbox: Mutex<Vec<OutboxMessage>>,
+    pub captcha: CaptchaBook,
+    fault: Mutex<Option<Fault>>,
+    pub rate_limiter: RateLimiter,
+    ticker: Mutex<Ticker>,
+    pub objects: ObjectStore,
+    pub s3_credentials: S3Credentials,
+    local_addr: SocketAddr,
+    shutdown: watch::Receiver<bool>,
+}
+
+/// A poisoned lock only means another request panicked mid-update; the data is still the best we have.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    pub fn new(
+        config: SandboxConfig,
+        store: Store,
+        persistence: Persistence,
+        objects: ObjectStore,
+        local_addr: SocketAddr,
+        shutdown: watch::Receiver<bool>,
+    ) -> Self {
+        let now = clock::now_millis();
+        let ticker = Ticker::new(
+            now,
+            config.ticker_update_frequency_ms,
+            config.initial_price_usd_cents,
+        );
+        Self {
+            captcha: CaptchaBook::new(clock::millis(config.captcha_token_ttl)),
+            rate_limiter: RateLimiter::new(config.rate_limit_per_minute, config.rate_limit_block),
+            config,
+            store: Mutex::new(store),
+            persistence,
+            outbox: Mutex::new(Vec::new()),
+            fault: Mutex::new(None),
+            ticker: Mutex::new(ticker),
+            objects,
+            s3_credentials: S3Credentials::random(),
+            local_addr,
+            shutdown,
+        }
+    }
+
+    /// Where clients on this machine reach the sandbox.
+    pub fn public_addr(&self) -> SocketAddr {
+        crate::server::reachable(self.local_addr)
+    }
+
+    pub fn ticker(&self, now: EpochMillis) -> TickerSnapshot {
+        lock(&self.ticker).snapshot(now)
+    }
+
+    /// Runs `f` on the settled store and saves the result (with a data folder).
+    pub fn with_store<R>(
+        &self,
+        f: impl FnOnce(&mut Store, &Ctx<'_>) -> Result<R, ApiError>,
+    ) -> Result<R, ApiError> {
+        let now = clock::now_millis();
+        let ctx = Ctx {
+            now,
+            ticker: self.ticker(now),
+            config: &self.config,
+        };
+        let mut store = lock(&self.store);
+        store.settle(now, &self.config);
+        let result = f(&mut store, &ctx);
+        // Saved while still locked, so two saves can never land out of order.
+        if let Err(error) = self.persistence.save(&store) {
+            tracing::error!(%error, "could not save the sandbox state");
+        }
+        result
+    }
+
+    /// Files an S3 upload under the order that asked for its key. `None`: nobody asked for it.
+    pub fn record_upload(&self, key: &str, upload: Upload) -> Option<()> {
+        self.with_store(|store, _| {
+            let presigned = store.presigned.get(key).cloned().ok_or_else(ApiError::order_not_found)?;
+            let order = store.order_mut(&presigned.order_id)?;
+            order.uploads.insert(presigned.slot, upload);
+            tracing::info!(order = %redacted(&presigned.order_id), slot = %presigned.slot, "image uploaded");
+            Ok(())
+        })
+        .ok()
+    }
+
+    pub fn is_presigned(&self, key: &str) -> bool {
+        self.with_store(|store, _| Ok(store.presigned.contains_key(key)))
+            .unwrap_or(false)
+    }
+
+    pub fn push_outbox(&self, message: OutboxMessage) {
+        lock(&self.outbox).push(message);
+    }
+
+    pub fn outbox(&self, phone: Option<&str>) -> Vec<OutboxMessage> {
+        lock(&self.outbox)
+            .iter()
+            .filter(|message| phone.is_none_or(|phone| same_phone(&message.phone, phone)))
+            .cloned()
+            .collect()
+    }
+
+    pub fn fault(&self) -> Option<Fault> {
+        *lock(&self.fault)
+    }
+
+    pub fn set_fault(&self, fault: Option<Fault>) {
+        tracing::info!(?fault, "fault injection changed");
+        *lock(&self.fault) = fault;
+    }
+
+    /// The API's own clock, which the ClockSkew fault moves.
+    pub fn api_now(&self) -> EpochMillis {
+        let skew_ms = match self.fault() {
+            Some(Fault::ClockSkew(seconds)) => seconds.saturating_mul(1000),
+            _ => 0,
+        };
+        clock::now_millis().saturating_add(skew_ms)
+    }
+
+    /// Resolves when the sandbox is shutting down (for handlers that hang on purpose).
+    pub async fn shutting_down(&self) {
+        let mut shutdown = self.shutdown.clone();
+        // An error means the sender is gone, which also means shutdown.
+        let _ = shutdown.wait_for(|stopping| *stopping).await;
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing CardCoins Desktop needs on Debian/Ubuntu, and only
+# what is missing, so it is quick to run again. Called by `make run` and `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# System packages: WebKitGTK to build the app; Xvfb and WebKitWebDriver for the real-window tests;
+# gnome-keyring and D-Bus for the real Secret Service; libvips for the photo benchmark's anchor.
+APT_PACKAGES=(
+  # cmake and nasm build the bundled libjpeg-turbo 3 that photo intake links statically.
+  build-essential pkg-config libssl-dev curl file cmake nasm
+  libwebkit2gtk-4.1-dev libgtk-3-dev
+  xvfb xauth x11-utils xdotool webkit2gtk-driver imagemagick
+  dbus dbus-x11 gnome-keyring libsecret-tools
+  libvips-tools libimage-exiftool-perl
+  rpm
+)
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  say "Installing system packages: ${missing[*]}"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Node.js 20.19+ (Vite 8). Debian 12's own nodejs is 18: point to NodeSource/nvm if it is too old.
+if ! command -v node >/dev/null 2>&1; then
+  echo "Node.js 20.19 or newer is needed and none is installed." >&2
+  echo "Install it from https://nodejs.org (or with nvm), then run this again." >&2
+  exit 1
+fi
+node_version=$(node -p 'process.versions.node')
+node_major=${node_version%%.*}
+node_minor=$(echo "$node_version" | cut -d. -f2)
+if (( node_major < 20 || (node_major == 20 && node_minor < 19) )); then
+  echo "Node.js $node_version is too old: Vite 8 needs 20.19 or newer. Install a newer Node.js (nodejs.org or nvm)." >&2
+  exit 1
+fi
+
+# Frontend packages, from the lock file, when missing or older than the lock.
+if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]]; then
+  say "Installing frontend packages"
+  npm --prefix ui ci --no-audit --no-fund
+fi
+
+# tauri-driver: the WebDriver bridge for the end-to-end tests.
+if ! command -v tauri-driver >/dev/null 2>&1 && [[ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]]; then
+  say "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi

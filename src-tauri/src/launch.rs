@@ -1,0 +1,40 @@
+//! What is decided before the first window opens: command-line flags and process environment.
+
+/// Flags the app understands. Unknown flags are ignored so a desktop launcher adding its own
+/// (e.g. `%U`) never stops the app from starting.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    /// `--sandbox`: practise against the local sandbox instead of the real service.
+    pub sandbox: bool,
+}
+
+impl LaunchOptions {
+    pub fn from_args(args: impl Iterator<Item = String>) -> Self {
+        let mut options = LaunchOptions::default();
+        for arg in args {
+            if arg == "--sandbox" {
+                options.sandbox = true;
+            }
+        }
+        options
+    }
+}
+
+/// WebKitGTK's DMABUF renderer shows blank windows on NVIDIA and some Wayland setups; the
+/// fallback costs little, and a user who set the variable keeps their choice.
+pub fn prepare_environment() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        // SAFETY: called first thing in `run`, before any thread is spawned.
+        unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
+    }
+}
+
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CARDCOINS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,90 @@
+//! One WebDriver session on the real app: its own display, its own tauri-driver, its own app
+//! process (tauri-driver ends the app when the session closes).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::display::VirtualDisplay;
+use crate::error::HarnessError;
+use crate::screenshots::repo_root;
+use crate::tauri_driver::TauriDriver;
+
+#[derive(Debug, Clone, Default)]
+pub struct AppSessionOptions {
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+}
+
+pub struct AppSession {
+    pub client: Client,
+    // Dropped after the client, in this order: the driver, then the display.
+    _driver: TauriDriver,
+    display: VirtualDisplay,
+}
+
+impl AppSession {
+    pub async fn start(options: AppSessionOptions) -> Result<Self, HarnessError> {
+        let app = app_binary();
+        if !app.exists() {
+            return Err(HarnessError::MissingApp(app.display().to_string()));
+        }
+        let display = VirtualDisplay::start()?;
+        eprintln!("e2e: virtual display {} is up", display.name);
+        let driver = TauriDriver::start(&display.name, &options.env)?;
+        eprintln!("e2e: tauri-driver listens on port {}", driver.port);
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app, "args": options.args },
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        let client = ClientBuilder::rustls()
+            .map_err(|error| HarnessError::Io(std::io::Error::other(error.to_string())))?
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await?;
+        eprintln!("e2e: WebDriver session open on {}", app.display());
+        Ok(Self {
+            client,
+            _driver: driver,
+            display,
+        })
+    }
+
+    pub fn display_name(&self) -> &str {
+        &self.display.name
+    }
+
+    /// Waits for an element by its `data-testid`.
+    pub async fn find_test_id(&self, test_id: &str) -> Result<Element, HarnessError> {
+        let selector = format!("[data-testid=\"{test_id}\"]");
+        Ok(self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&selector))
+            .await?)
+    }
+
+    pub async fn close(self) -> Result<(), HarnessError> {
+        self.client.close().await?;
+        Ok(())
+    }
+}
+
+/// The binary that embeds ui/dist (built with `--features embed`); `CARDCOINS_APP_BIN` overrides.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("CARDCOINS_APP_BIN") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug").join("cardcoins-desktop")
+}

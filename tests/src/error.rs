@@ -1,0 +1,18 @@
+#[derive(Debug, thiserror::Error)]
+pub enum HarnessError {
+    #[error("could not start {program}: {source} (run `make setup` to install it)")]
+    Spawn {
+        program: &'static str,
+        source: std::io::Error,
+    },
+    #[error("{what} did not become ready within {seconds} s")]
+    NotReady { what: &'static str, seconds: u64 },
+    #[error("the app binary is missing at {0}: build it with `make app` first")]
+    MissingApp(String),
+    #[error("WebDriver session could not start: {0}")]
+    NewSession(#[from] fantoccini::error::NewSessionError),
+    #[error("WebDriver command failed: {0}")]
+    Command(#[from] fantoccini::error::CmdError),
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+}

@@ -1,0 +1,13 @@
+//! The end-to-end harness: a virtual display, tauri-driver, and a WebDriver session on the real
+//! app binary. Every process it starts is ended by PID when the harness drops, also on failure.
+
+mod app_session;
+mod display;
+mod error;
+mod process_guard;
+mod screenshots;
+mod tauri_driver;
+
+pub use app_session::{AppSession, AppSessionOptions};
+pub use error::HarnessError;
+pub use screenshots::ScreenshotBook;
