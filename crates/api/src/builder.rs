@@ -1,0 +1,226 @@
+use std::time::Duration;
+
+use url::{Host, Url};
+
+use crate::client::ApiClient;
+use crate::error::ApiError;
+use crate::retry::RetryPolicy;
+
+/// The production API.
+pub const DEFAULT_BASE_URL: &str = "https://api.cardcoins.co/v2";
+
+/// What the client calls itself: the app and its version.
+pub const DEFAULT_USER_AGENT: &str = concat!("CardCoins-Desktop/", env!("CARGO_PKG_VERSION"));
+
+/// Configures an [`ApiClient`]. Every setting has a sensible default:
+///
+/// ```no_run
+/// # fn demo() -> Result<(), cardcoins_api::ApiError> {
+/// let client = cardcoins_api::ApiClient::builder()
+///     .base_url("http://127.0.0.1:8080/v2")
+///     .proxy("socks5h://127.0.0.1:9050")
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ApiClientBuilder {
+    base_url: String,
+    proxy: Option<String>,
+    user_agent: String,
+    connect_timeout: Duration,
+    timeout: Duration,
+    upload_timeout: Duration,
+    retry: RetryPolicy,
+}
+
+impl Default for ApiClientBuilder {
+    fn default() -> Self {
+        ApiClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_string(),
+            proxy: None,
+            user_agent: DEFAULT_USER_AGENT.to_string(),
+            connect_timeout: Duration::from_secs(15),
+            timeout: Duration::from_secs(30),
+            // A 5 MB photo over Tor can take a minute or more.
+            upload_timeout: Duration::from_secs(180),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+impl ApiClientBuilder {
+    /// The API root, such as `https://api.cardcoins.co/v2` or a sandbox's
+    /// `http://127.0.0.1:PORT/v2`. Plain http is accepted only for loopback hosts.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Routes every request (the image upload included) through a proxy: `http://`, `https://`,
+    /// `socks5://` or `socks5h://` (resolves names at the proxy, as Tor needs). Without this,
+    /// no proxy is used, whatever the environment says.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// How long to wait for a connection.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one API request may take, answer included.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How long one image upload may take.
+    pub fn upload_timeout(mut self, timeout: Duration) -> Self {
+        self.upload_timeout = timeout;
+        self
+    }
+
+    /// How safe requests are repeated after transient failures.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    pub fn build(self) -> Result<ApiClient, ApiError> {
+        let base = parse_base_url(&self.base_url)?;
+        let mut http = reqwest::Client::builder()
+            .user_agent(self.user_agent)
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            // The API never redirects; following one could downgrade to plain http or carry the
+            // order ID somewhere unexpected.
+            .redirect(reqwest::redirect::Policy::none());
+        http = match self.proxy {
+            Some(proxy) => http.proxy(parse_proxy(&proxy)?),
+            None => http.no_proxy(),
+        };
+        let http = http.build().map_err(|error| ApiError::Config {
+            message: format!(
+                "The HTTP client could not be set up: {}",
+                error.without_url()
+            ),
+        })?;
+        Ok(ApiClient::from_parts(
+            http,
+            base,
+            self.retry,
+            self.upload_timeout,
+        ))
+    }
+}
+
+fn parse_base_url(input: &str) -> Result<Url, ApiError> {
+    let url = Url::parse(input.trim()).map_err(|error| ApiError::Config {
+        message: format!(
+            "The server address {input:?} is not a valid URL ({error}). Use one like {DEFAULT_BASE_URL}."
+        ),
+    })?;
+    require_secure_transport(&url, "server address")?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(ApiError::Config {
+            message: format!(
+                "The server address {input:?} must not have a query or fragment. Use one like {DEFAULT_BASE_URL}."
+            ),
+        });
+    }
+    Ok(url)
+}
+
+fn parse_proxy(input: &str) -> Result<reqwest::Proxy, ApiError> {
+    let bad = |why: String| {
+        ApiError::Config {
+        message: format!(
+            "The proxy address is not usable: {why}. Use one like socks5h://127.0.0.1:9050 (Tor) or http://127.0.0.1:8080."
+        ),
+    }
+    };
+    let url = Url::parse(input.trim()).map_err(|error| bad(error.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
+        return Err(bad(format!(
+            "the scheme {:?} is not one of http, https, socks5, socks5h",
+            url.scheme()
+        )));
+    }
+    if url.host().is_none() {
+        return Err(bad("it names no host".to_string()));
+    }
+    reqwest::Proxy::all(url.as_str()).map_err(|error| bad(error.without_url().to_string()))
+}
+
+/// Plain http leaks the order ID to anyone on the path, so it is allowed only to this machine.
+pub(crate) fn require_secure_transport(url: &Url, what: &str) -> Result<(), ApiError> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(url) => Ok(()),
+        "http" => Err(ApiError::Config {
+            message: format!(
+                "The {what} uses plain http to a remote host, which would expose the order. Use https (plain http is allowed only for 127.0.0.1, ::1 or localhost)."
+            ),
+        }),
+        other => Err(ApiError::Config {
+            message: format!("The {what} has the scheme {other:?}; only https (or http to this machine) works."),
+        }),
+    }
+}
+
+pub(crate) fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        for ok in [
+            "https://api.cardcoins.co/v2",
+            "http://127.0.0.1:8080/v2",
+            "http://[::1]:9/v2",
+            "http://localhost:1/v2",
+            "http://127.5.6.7/v2",
+        ] {
+            assert!(parse_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://api.cardcoins.co/v2",
+            "http://192.168.1.2/v2",
+            "http://localhost.evil.com/v2",
+            "ftp://127.0.0.1/v2",
+            "not a url",
+        ] {
+            let error = parse_base_url(bad).expect_err(bad);
+            assert_eq!(error.code(), "config");
+        }
+    }
+
+    #[test]
+    fn proxies_are_checked() {
+        assert!(parse_proxy("socks5h://127.0.0.1:9050").is_ok());
+        assert!(parse_proxy("http://127.0.0.1:8080").is_ok());
+        assert!(parse_proxy("gopher://x").is_err());
+        assert!(parse_proxy("nonsense").is_err());
+    }
+
+    #[test]
+    fn user_agent_names_the_app() {
+        assert!(DEFAULT_USER_AGENT.starts_with("CardCoins-Desktop/"));
+    }
+}

@@ -1,0 +1,129 @@
+use std::time::Duration;
+
+use cardcoins_core::OrderId;
+use serde::{de::DeserializeOwned, Serialize};
+use url::Url;
+
+use crate::builder::ApiClientBuilder;
+use crate::envelope;
+use crate::error::ApiError;
+use crate::retry::{with_retries, RetryPolicy};
+
+/// A client for the CardCoins API v2. Cheap to clone; clones share connections.
+///
+/// The endpoint methods live next to what they do: tickers, orders, phones, payment, images and
+/// upload.
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    pub(crate) http: reqwest::Client,
+    base: Url,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) upload_timeout: Duration,
+}
+
+impl ApiClient {
+    pub fn builder() -> ApiClientBuilder {
+        ApiClientBuilder::default()
+    }
+
+    pub(crate) fn from_parts(
+        http: reqwest::Client,
+        base: Url,
+        retry: RetryPolicy,
+        upload_timeout: Duration,
+    ) -> ApiClient {
+        ApiClient {
+            http,
+            base,
+            retry,
+            upload_timeout,
+        }
+    }
+
+    /// The API root this client talks to.
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
+    /// The base URL with `segments` appended, each escaped as one path segment.
+    pub(crate) fn endpoint(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().extend(segments);
+        }
+        url
+    }
+
+    /// A URL on the server's root rather than under the API version (`/sandbox/...`).
+    pub(crate) fn root_endpoint(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.clear().extend(segments);
+        }
+        url
+    }
+
+    /// A GET, repeated after transient failures.
+    pub(crate) async fn get_data<T: DeserializeOwned>(
+        &self,
+        operation: &'static str,
+        url: Url,
+        order: Option<&OrderId>,
+    ) -> Result<T, ApiError> {
+        with_retries(&self.retry, operation, || async {
+            let response = self
+                .http
+                .get(url.clone())
+                .send()
+                .await
+                .map_err(ApiError::from_transport)?;
+            log_status(operation, &response);
+            envelope::read_data(response, order).await
+        })
+        .await
+    }
+
+    /// A POST that is sent exactly once: its effects (an order, an SMS, a code attempt) must not
+    /// happen twice because an answer was lost.
+    pub(crate) async fn post_data<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        operation: &'static str,
+        url: Url,
+        body: &B,
+        order: Option<&OrderId>,
+    ) -> Result<T, ApiError> {
+        let response = self
+            .http
+            .post(url)
+            .json(body)
+            .send()
+            .await
+            .map_err(ApiError::from_transport)?;
+        log_status(operation, &response);
+        envelope::read_data(response, order).await
+    }
+
+    /// Like [`ApiClient::post_data`], for answers whose `data` is empty.
+    pub(crate) async fn post_message<B: Serialize + ?Sized>(
+        &self,
+        operation: &'static str,
+        url: Url,
+        body: &B,
+        order: Option<&OrderId>,
+    ) -> Result<String, ApiError> {
+        let response = self
+            .http
+            .post(url)
+            .json(body)
+            .send()
+            .await
+            .map_err(ApiError::from_transport)?;
+        log_status(operation, &response);
+        envelope::read_message(response, order).await
+    }
+}
+
+// The URL is deliberately not logged: it holds the order ID.
+fn log_status(operation: &'static str, response: &reqwest::Response) {
+    tracing::debug!(operation, status = response.status().as_u16(), "answer");
+}

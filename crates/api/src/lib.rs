@@ -1,0 +1,45 @@
+//! A typed async client for the CardCoins API v2 and for the S3 image upload it hands out.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), cardcoins_api::ApiError> {
+//! use cardcoins_api::{ApiClient, NewOrder};
+//! use cardcoins_core::Cents;
+//!
+//! let client = ApiClient::builder().build()?;
+//! let price = client.get_tickers().await?;
+//! let order = client.create_order(&NewOrder::new(Cents::new(5500))).await?;
+//! let details = client.get_order(&order).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Requests that change something (create an order, send or submit a phone code, submit payment
+//! details) are sent exactly once. Reads and uploads are repeated after transient failures.
+//! Nothing here logs or shows a full order ID.
+
+mod builder;
+mod client;
+mod envelope;
+mod error;
+mod images;
+mod orders;
+mod payment;
+mod phones;
+mod practice;
+mod retry;
+mod tickers;
+mod types;
+mod upload;
+
+pub use builder::{ApiClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
+pub use client::ApiClient;
+pub use error::{ApiError, NetworkErrorKind, UploadErrorKind};
+pub use orders::{NewOrder, OrderUpdate};
+pub use payment::{PaymentDetails, PersonName};
+pub use phones::CodeChannel;
+pub use practice::OutboxMessage;
+pub use retry::RetryPolicy;
+pub use types::{
+    Ack, ImageFeedback, OrderDetails, Payout, Presign, RequiredImage, SubmittedDestination, Ticker,
+    Tickers, UploadReceipt,
+};
+pub use upload::{ImageUpload, UploadProgress};

@@ -1,0 +1,50 @@
+use cardcoins_api::ApiError;
+use cardcoins_core::CoreError;
+use cardcoins_photos::PhotoError;
+use cardcoins_sandbox::SandboxError;
+use thiserror::Error;
+
+/// Every way a command can fail after its arguments were understood. All exit with code 1.
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// CardCoins, the image store or the network refused or failed.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// An argument's value was refused (amount, order ID, phone, destination, slot).
+    #[error(transparent)]
+    Input(#[from] CoreError),
+    /// An argument combination or value the domain types do not cover.
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Photo(#[from] PhotoError),
+    #[error(transparent)]
+    Sandbox(#[from] SandboxError),
+    /// Reading standard input or writing a file failed.
+    #[error("{what}: {reason}")]
+    Io { what: String, reason: String },
+    #[error("Could not start the async runtime: {0}")]
+    Runtime(String),
+}
+
+impl CliError {
+    /// A stable code for scripts (`--json` prints it).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Api(error) => error.code(),
+            CliError::Input(error) => error.code(),
+            CliError::Refused(_) => "refused_input",
+            CliError::Photo(error) => error.code(),
+            CliError::Sandbox(_) => "sandbox",
+            CliError::Io { .. } => "io",
+            CliError::Runtime(_) => "runtime",
+        }
+    }
+
+    pub fn io(what: impl Into<String>, error: std::io::Error) -> CliError {
+        CliError::Io {
+            what: what.into(),
+            reason: error.to_string(),
+        }
+    }
+}

@@ -1,0 +1,178 @@
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use cardcoins_api::{NewOrder, OrderDetails, OrderUpdate, SubmittedDestination};
+use cardcoins_core::{Cents, PhoneNumber};
+
+use crate::args::GlobalArgs;
+use crate::destination_args::DestinationArgs;
+use crate::error::CliError;
+use crate::order_id_arg::read_order_id;
+use crate::output::{timestamp, Output};
+
+#[derive(Debug, Subcommand)]
+pub enum OrderCommand {
+    /// Create an order; prints its ID (keep it secret: it is the only key to the order).
+    Create(CreateArgs),
+    /// Show an order's status, quote, required photos and feedback.
+    Get {
+        /// The order ID, or - to read it from standard input.
+        id: String,
+    },
+    /// Change the phone number or payout destination (only before the phone is verified).
+    Update(UpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The gift card's value in US cents (5500 for $55.00).
+    #[arg(long, value_name = "N")]
+    amount_cents: u64,
+    /// The seller's phone number (E.164, or a US number).
+    #[arg(long, value_name = "P")]
+    phone: Option<String>,
+    #[command(flatten)]
+    destination: DestinationArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The order ID, or - to read it from standard input.
+    id: String,
+    /// The new phone number.
+    #[arg(long, value_name = "P")]
+    phone: Option<String>,
+    #[command(flatten)]
+    destination: DestinationArgs,
+}
+
+pub async fn run(
+    global: &GlobalArgs,
+    output: &Output,
+    command: OrderCommand,
+) -> Result<(), CliError> {
+    match command {
+        OrderCommand::Create(args) => create(global, output, args).await,
+        OrderCommand::Get { id } => {
+            let order = read_order_id(&id)?;
+            let details = global.client()?.get_order(&order).await?;
+            output.result(&details, || describe(&details));
+            Ok(())
+        }
+        OrderCommand::Update(args) => {
+            let order = read_order_id(&args.id)?;
+            let update = OrderUpdate {
+                phone: args.phone.as_deref().map(parse_phone).transpose()?,
+                destination: args.destination.destination(output)?,
+            };
+            if update.is_empty() {
+                return Err(CliError::Refused(
+                    "nothing to change: give --phone, --address, --invoice or --lightning-address"
+                        .to_string(),
+                ));
+            }
+            let ack = global.client()?.update_order(&order, &update).await?;
+            output.result(&ack, || {
+                format!("Order {order} updated. {}", ack.message)
+                    .trim()
+                    .to_string()
+            });
+            Ok(())
+        }
+    }
+}
+
+async fn create(global: &GlobalArgs, output: &Output, args: CreateArgs) -> Result<(), CliError> {
+    if args.amount_cents == 0 {
+        return Err(CliError::Refused(
+            "--amount-cents must be more than 0 (it is the card's value in cents: 5500 for $55.00)"
+                .to_string(),
+        ));
+    }
+    let mut new_order = NewOrder::new(Cents::new(args.amount_cents));
+    if let Some(phone) = &args.phone {
+        new_order = new_order.with_phone(parse_phone(phone)?);
+    }
+    if let Some(destination) = args.destination.destination(output)? {
+        new_order = new_order.with_destination(destination);
+    }
+    let order = global.client()?.create_order(&new_order).await?;
+    // The one place the full ID is shown: it is what the user asked for, on stdout only.
+    output.result(&json!({ "order_id": order.expose_secret() }), || {
+        order.expose_secret().to_string()
+    });
+    if !output.is_json() {
+        output.note("Keep this order ID secret: anyone who has it can complete the order.");
+    }
+    Ok(())
+}
+
+pub fn parse_phone(input: &str) -> Result<PhoneNumber, CliError> {
+    Ok(PhoneNumber::parse(input, "US")?)
+}
+
+fn describe(details: &OrderDetails) -> String {
+    let mut lines = vec![
+        format!("status:      {}", details.status.as_str()),
+        format!("amount:      {}", details.amount),
+        format!(
+            "you receive: {} ({})",
+            details.sats,
+            details.sats.to_btc_string()
+        ),
+        format!("price:       {} per BTC", details.price_usd),
+        format!("created:     {}", timestamp(details.created_at)),
+        format!(
+            "phone:       {}",
+            if details.phone_verified {
+                "verified"
+            } else {
+                "not verified"
+            }
+        ),
+    ];
+    if details.name_required {
+        lines.push("name:        required at the payment step".to_string());
+    }
+    if let Some(destination) = &details.destination {
+        lines.push(format!("payout to:   {}", destination_text(destination)));
+    }
+    for image in &details.required_images {
+        lines.push(format!(
+            "photo {}: {} ({})",
+            image.slot.as_api_str(),
+            image.description,
+            if image.uploaded {
+                "uploaded"
+            } else {
+                "missing"
+            }
+        ));
+    }
+    for feedback in &details.image_feedback {
+        lines.push(format!(
+            "feedback on {}: {}",
+            feedback.slot.as_api_str(),
+            feedback.feedback
+        ));
+    }
+    if let Some(payout) = &details.payout {
+        if let Some(sats) = payout.sats {
+            lines.push(format!("paid:        {sats}"));
+        }
+        if let Some(txid) = &payout.txid {
+            lines.push(format!("txid:        {txid}"));
+        }
+        if let Some(hash) = &payout.payment_hash {
+            lines.push(format!("payment hash: {hash}"));
+        }
+        lines.push(format!("sent:        {}", timestamp(payout.sent_at)));
+    }
+    lines.join("\n")
+}
+
+fn destination_text(destination: &SubmittedDestination) -> &str {
+    match destination {
+        SubmittedDestination::Address(text) | SubmittedDestination::LnInvoice(text) => text,
+    }
+}

@@ -1,0 +1,113 @@
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use serde_json::json;
+
+use cardcoins_sandbox::{Sandbox, SandboxConfig};
+
+use crate::args::GlobalArgs;
+use crate::error::CliError;
+use crate::order::parse_phone;
+use crate::output::Output;
+
+/// A fixed default, so `CARDCOINS_BASE_URL` can stay set between practice sessions.
+const DEFAULT_PORT: u16 = 8787;
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Run the practice server on this machine until Ctrl-C. Prints its API address (use it as
+    /// --base-url or CARDCOINS_BASE_URL) as the first line of standard output.
+    Serve {
+        /// The port on 127.0.0.1 to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = DEFAULT_PORT)]
+        port: u16,
+        /// Keep orders and uploaded photos in this folder across restarts.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
+    /// Show the confirmation codes the practice server "sent" (oldest first).
+    Outbox {
+        /// Only the codes sent to this phone number.
+        #[arg(long, value_name = "P")]
+        phone: Option<String>,
+    },
+    /// Print a fresh practice captcha token (for `cardcoins phone send --captcha`).
+    Captcha,
+}
+
+pub async fn run(
+    global: &GlobalArgs,
+    output: &Output,
+    command: SandboxCommand,
+) -> Result<(), CliError> {
+    match command {
+        SandboxCommand::Serve { port, data } => serve(output, port, data).await,
+        SandboxCommand::Outbox { phone } => {
+            let phone = phone.as_deref().map(parse_phone).transpose()?;
+            let messages = global.client()?.sandbox_outbox(phone.as_ref()).await?;
+            if messages.is_empty() && !output.is_json() {
+                output.note("No codes have been sent yet.");
+            }
+            output.result(&messages, || {
+                messages
+                    .iter()
+                    .map(|message| {
+                        format!(
+                            "{}  {}  {:<4}  {}",
+                            message.sent_at, message.phone, message.channel, message.code
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+        SandboxCommand::Captcha => {
+            let token = global.client()?.sandbox_captcha_token().await?;
+            output.result(&json!({ "token": token }), || token.clone());
+            Ok(())
+        }
+    }
+}
+
+async fn serve(output: &Output, port: u16, data: Option<PathBuf>) -> Result<(), CliError> {
+    let config = SandboxConfig {
+        bind: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+        data_dir: data,
+        ..SandboxConfig::default()
+    };
+    let handle = Sandbox::start(config).await?;
+    let api = handle.api_base_url();
+    output.result(
+        &json!({ "api": api.as_str(), "captcha_page": handle.captcha_page_url().as_str() }),
+        || api.to_string(),
+    );
+    if !output.is_json() {
+        output.note(format!(
+            "Practice server running. Use it with:\n  export CARDCOINS_BASE_URL={api}\nCaptcha page: {}\nCtrl-C stops it.",
+            handle.captcha_page_url()
+        ));
+    }
+    let stopped = wait_for_stop_signal().await;
+    handle.shutdown().await;
+    stopped.map_err(|error| CliError::io("Could not listen for Ctrl-C", error))
+}
+
+/// Ctrl-C, or SIGTERM from a service manager or a test harness: both stop cleanly, so saved
+/// state is written.
+async fn wait_for_stop_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            result = tokio::signal::ctrl_c() => result,
+            _ = terminate.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
+}

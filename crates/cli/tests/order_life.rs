@@ -1,0 +1,380 @@
+//! Takes orders through their whole life with the `cardcoins` binary alone, against
+//! `cardcoins sandbox serve` running as a child process.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use image::{ImageBuffer, Rgb};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_cardcoins");
+const PHONE: &str = "+12025550143";
+// A valid mainnet P2WPKH address (BIP 173's example).
+const ADDRESS: &str = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
+
+/// Kills the sandbox on every way out of a test, panics included.
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+struct Sandbox {
+    _child: ChildGuard,
+    base_url: String,
+    _data: tempfile::TempDir,
+}
+
+fn start_sandbox() -> Sandbox {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(BIN)
+        .args(["sandbox", "serve", "--port", "0", "--data"])
+        .arg(data.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start cardcoins sandbox serve");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let guard = ChildGuard(child);
+    // The first line of stdout is the API base URL; read it on a thread so a silent child
+    // cannot hang the test.
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = sender.send(line);
+    });
+    let line = receiver
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the sandbox printed its address");
+    let base_url = line.trim().to_string();
+    assert!(
+        base_url.starts_with("http://127.0.0.1:") && base_url.ends_with("/v2"),
+        "{base_url:?}"
+    );
+    Sandbox {
+        _child: guard,
+        base_url,
+        _data: data,
+    }
+}
+
+impl Sandbox {
+    fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .env("CARDCOINS_BASE_URL", &self.base_url)
+            .env_remove("RUST_LOG")
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run cardcoins");
+        if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
+            pipe.write_all(text.as_bytes()).expect("write stdin");
+        }
+        child.wait_with_output().expect("cardcoins output")
+    }
+
+    /// Runs a command that must succeed; returns its stdout. Also checks that nothing on
+    /// stderr shows `secret`.
+    fn ok(&self, args: &[&str], secret: Option<&str>) -> String {
+        self.ok_with_stdin(args, None, secret)
+    }
+
+    fn ok_with_stdin(&self, args: &[&str], stdin: Option<&str>, secret: Option<&str>) -> String {
+        let output = self.run(args, stdin);
+        let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        assert!(
+            output.status.success(),
+            "cardcoins {args:?} failed ({:?})\nstdout: {stdout}\nstderr: {stderr}",
+            output.status.code()
+        );
+        if let Some(secret) = secret {
+            assert!(
+                !stderr.contains(secret),
+                "cardcoins {args:?} showed the order ID on stderr: {stderr}"
+            );
+        }
+        stdout
+    }
+
+    fn json(&self, args: &[&str], secret: Option<&str>) -> Value {
+        let mut all = vec!["--json", "-vv"];
+        all.extend_from_slice(args);
+        let stdout = self.ok(&all, secret);
+        serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{args:?}: {error}: {stdout}"))
+    }
+
+    fn order(&self, id: &str) -> Value {
+        self.json(&["order", "get", id], Some(id))
+    }
+
+    fn wait_for_status(&self, id: &str, wanted: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let order = self.order(id);
+            let status = order["status"].as_str().unwrap_or_default().to_string();
+            if status == wanted {
+                return order;
+            }
+            assert!(
+                status == "processing" && Instant::now() < deadline,
+                "waiting for {wanted}, the order is {status}: {order}"
+            );
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+
+    /// Create (with the phone), verify the phone with a code read from the outbox, submit the
+    /// payout address. Returns the order ID.
+    fn order_ready_for_photos(&self, amount_cents: &str) -> String {
+        let id = self
+            .ok(
+                &[
+                    "order",
+                    "create",
+                    "--amount-cents",
+                    amount_cents,
+                    "--phone",
+                    PHONE,
+                ],
+                None,
+            )
+            .trim()
+            .to_string();
+        assert!(!id.is_empty());
+        let secret = Some(id.as_str());
+
+        let token = self.ok(&["sandbox", "captcha"], secret).trim().to_string();
+        assert!(!token.is_empty());
+        self.ok(
+            &[
+                "-vv",
+                "phone",
+                "send",
+                &id,
+                "--phone",
+                PHONE,
+                "--captcha",
+                &token,
+            ],
+            secret,
+        );
+
+        let outbox = self.json(&["sandbox", "outbox", "--phone", PHONE], secret);
+        let code = outbox
+            .as_array()
+            .and_then(|messages| messages.last())
+            .and_then(|message| message["code"].as_str())
+            .unwrap_or_else(|| panic!("no code in the outbox: {outbox}"))
+            .to_string();
+
+        // The ID through standard input, as a script that keeps it out of `ps` would.
+        self.ok_with_stdin(
+            &[
+                "-vv", "phone", "verify", "-", "--phone", PHONE, "--code", &code,
+            ],
+            Some(&format!("{id}\n")),
+            secret,
+        );
+        self.ok(&["-vv", "payment", &id, "--address", ADDRESS], secret);
+
+        let order = self.order(&id);
+        assert_eq!(order["status"], "authorized", "{order}");
+        assert_eq!(order["phone_verified"], true, "{order}");
+        let slots: Vec<&str> = order["required_images"]
+            .as_array()
+            .map(|images| {
+                images
+                    .iter()
+                    .filter_map(|image| image["slot"].as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            slots.contains(&"Image1") && slots.contains(&"Image2"),
+            "{order}"
+        );
+        id
+    }
+
+    fn upload(&self, id: &str, slot: &str, photo: &Path) {
+        let receipt = self.json(
+            &["photo", "upload", id, slot, &photo.display().to_string()],
+            Some(id),
+        );
+        assert!(
+            receipt["receipt"]["key"]
+                .as_str()
+                .is_some_and(|key| !key.is_empty()),
+            "{receipt}"
+        );
+    }
+}
+
+/// A 2400x1600 photo-like JPEG: a gradient with noise, so it compresses like a real photo.
+fn noisy_photo(dir: &Path, name: &str, seed: u64) -> PathBuf {
+    // xorshift64: a seeded generator cheap enough for 4 million pixels in a debug build.
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let image = ImageBuffer::from_fn(2400, 1600, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let noise = (state % 81) as i32 - 40;
+        let base = [(x / 10) as i32, (y / 7) as i32, ((x + y) / 16) as i32];
+        Rgb(base.map(|channel| (channel + noise).clamp(0, 255) as u8))
+    });
+    let path = dir.join(name);
+    image.save(&path).expect("write the test photo");
+    path
+}
+
+#[test]
+fn an_order_goes_from_creation_to_approval_with_the_cli_alone() {
+    let sandbox = start_sandbox();
+    let photos = tempfile::tempdir().expect("temp dir");
+    let front = noisy_photo(photos.path(), "front.jpg", 1);
+    let back = noisy_photo(photos.path(), "back.jpg", 2);
+
+    let ticker = sandbox.json(&["ticker"], None);
+    assert!(
+        ticker["currencies"][0]["price_usd"]
+            .as_u64()
+            .is_some_and(|price| price > 0),
+        "{ticker}"
+    );
+
+    let id = sandbox.order_ready_for_photos("5500");
+    sandbox.upload(&id, "Image1", &front);
+    sandbox.upload(&id, "Image2", &back);
+    let order = sandbox.order(&id);
+    assert!(
+        order["required_images"]
+            .as_array()
+            .is_some_and(|images| images.iter().all(|image| image["uploaded"] == true)),
+        "{order}"
+    );
+
+    sandbox.ok(&["-vv", "verify", &id], Some(&id));
+    let order = sandbox.wait_for_status(&id, "approved");
+    assert_eq!(order["amount"], 5500, "{order}");
+    assert_eq!(
+        order["payout"]["destination"]["address"], ADDRESS,
+        "{order}"
+    );
+
+    // People get a readable summary without the ID.
+    let text = sandbox.ok(&["order", "get", &id], Some(&id));
+    assert!(text.contains("status:      approved"), "{text}");
+    assert!(!text.contains(&id), "{text}");
+}
+
+#[test]
+fn a_rejected_photo_is_replaced_and_the_order_approved() {
+    let sandbox = start_sandbox();
+    let photos = tempfile::tempdir().expect("temp dir");
+    let front = noisy_photo(photos.path(), "front.jpg", 3);
+    let back = noisy_photo(photos.path(), "back.jpg", 4);
+    let back_again = noisy_photo(photos.path(), "back-again.jpg", 5);
+
+    // An amount ending in 13 makes the sandbox reject the back of the card once.
+    let id = sandbox.order_ready_for_photos("5513");
+    sandbox.upload(&id, "Image1", &front);
+    sandbox.upload(&id, "Image2", &back);
+    sandbox.ok(&["verify", &id], Some(&id));
+
+    let order = sandbox.wait_for_status(&id, "rejected");
+    let feedback = order["image_feedback"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        feedback.iter().any(|item| item["slot"] == "Image2"
+            && item["feedback"]
+                .as_str()
+                .is_some_and(|text| !text.is_empty())),
+        "{order}"
+    );
+
+    sandbox.upload(&id, "Image2", &back_again);
+    sandbox.ok(&["verify", &id], Some(&id));
+    sandbox.wait_for_status(&id, "approved");
+}
+
+#[test]
+fn refused_input_exits_1_and_usage_errors_exit_2() {
+    let sandbox = start_sandbox();
+
+    let output = sandbox.run(&["order", "get", "not/an-id"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("order ID"), "{stderr}");
+
+    let output = sandbox.run(&["--json", "order", "get", "NoSuchOrder123"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let error: Value = serde_json::from_slice(&output.stderr).expect("JSON error");
+    assert_eq!(error["error"]["code"], "not_found", "{error}");
+    assert!(!error.to_string().contains("NoSuchOrder123"), "{error}");
+
+    let output = sandbox.run(&["validate", "phone", "12"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let output = sandbox.run(&["validate", "destination", ADDRESS], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), ADDRESS);
+
+    let output = sandbox.run(&["order", "create"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let output = sandbox.run(&["no-such-command"], None);
+    assert_eq!(output.status.code(), Some(2));
+
+    let help = sandbox.ok(&["--help"], None);
+    assert!(help.contains("Exit codes"), "{help}");
+}
+
+#[test]
+fn photo_prepare_writes_an_upload_ready_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let source = noisy_photo(folder.path(), "card.jpg", 6);
+    let prepared = folder.path().join("ready.jpg");
+    let output = Command::new(BIN)
+        .args(["--json", "photo", "prepare"])
+        .arg(&source)
+        .arg(&prepared)
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(summary["format"], "image/jpeg", "{summary}");
+    assert_eq!(summary["width"], 2400, "{summary}");
+    let written = std::fs::read(&prepared).expect("written");
+    assert_eq!(summary["bytes"].as_u64(), Some(written.len() as u64));
+    assert!(written.starts_with(&[0xFF, 0xD8, 0xFF]));
+
+    let not_a_photo = folder.path().join("notes.jpg");
+    std::fs::write(&not_a_photo, b"just text").expect("write");
+    let output = Command::new(BIN)
+        .args(["photo", "prepare"])
+        .arg(&not_a_photo)
+        .arg(folder.path().join("out.jpg"))
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&output.stderr).trim().is_empty());
+}
