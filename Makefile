@@ -52,7 +52,7 @@ ui-test:
 
 ## e2e: the real app window under Xvfb, driven through tauri-driver (screenshots in target/e2e-screens/)
 e2e: app
-	cargo test -p cardcoins-e2e -- --test-threads=1
+	$(KEYRING) cargo test -p cardcoins-e2e -- --test-threads=1
 
 ## bundle: .deb and .rpm installers (AppImage needs a download this environment cannot make)
 bundle: setup

@@ -12,7 +12,7 @@ APT_PACKAGES=(
   # cmake and nasm build the bundled libjpeg-turbo 3 that photo intake links statically.
   build-essential pkg-config libssl-dev curl file cmake nasm
   libwebkit2gtk-4.1-dev libgtk-3-dev
-  xvfb xauth x11-utils xdotool webkit2gtk-driver imagemagick
+  xvfb xauth x11-utils xdotool webkit2gtk-driver imagemagick fonts-dejavu-core
   dbus dbus-x11 gnome-keyring libsecret-tools
   libvips-tools libimage-exiftool-perl
   rpm

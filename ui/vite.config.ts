@@ -12,6 +12,15 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 200,
+    rolldownOptions: {
+      output: {
+        // Only the photo screens need the window/webview API (drag and drop): keep it out of the
+        // first screen's chunk, where the bundler would otherwise hoist shared modules.
+        codeSplitting: {
+          groups: [{ name: "tauri-webview", test: /@tauri-apps[\\/]api[\\/](webview|window|webviewWindow|dpi|image)\.js/, includeDependenciesRecursively: false }],
+        },
+      },
+    },
   },
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   test: {

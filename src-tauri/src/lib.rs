@@ -2,18 +2,66 @@
 //! Each module is one domain; each command is a few lines that call into a crate.
 
 mod app_info;
+pub mod bindings;
+mod captcha;
+mod checks;
+mod error;
+#[cfg(test)]
+mod flow_tests;
 mod launch;
+mod order_views;
+mod orders;
+mod photos;
+mod settings;
+mod state;
+mod status_watch;
+mod vault;
+
+pub use error::AppError;
+pub use state::{AppState, StartOptions};
 
 use launch::LaunchOptions;
+use tauri::Manager;
 
 pub fn run() {
     launch::prepare_environment();
     let options = LaunchOptions::from_args(std::env::args().skip(1));
     launch::init_tracing();
 
+    let commands = bindings::builder();
     let result = tauri::Builder::default()
-        .manage(options)
-        .invoke_handler(tauri::generate_handler![app_info::app_info])
+        // First, so a second launch only focuses the running window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_denylist(&["captcha"])
+                .build(),
+        )
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .invoke_handler(commands.invoke_handler())
+        .setup(move |app| {
+            commands.mount_events(app);
+            let start = StartOptions {
+                data_dir: app.path().app_data_dir()?,
+                config_dir: Some(app.path().app_config_dir()?),
+                sandbox_flag: options.sandbox,
+                persist_sandbox: true,
+                keyring_service: state::KEYRING_SERVICE.to_string(),
+            };
+            let state = tauri::async_runtime::block_on(AppState::start(start))?;
+            if let Some(sandbox) = state.sandbox() {
+                tracing::info!(api = %sandbox.api_base_url(), "practising against the built-in sandbox");
+            }
+            app.manage(state);
+            status_watch::spawn(app.handle().clone());
+            Ok(())
+        })
         .run(tauri::generate_context!());
     if let Err(error) = result {
         tracing::error!(%error, "the app could not start");

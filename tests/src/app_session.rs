@@ -72,6 +72,46 @@ impl AppSession {
             .await?)
     }
 
+    /// Clears a field and types into it, key by key, as a person would.
+    pub async fn type_into(&self, test_id: &str, text: &str) -> Result<(), HarnessError> {
+        let field = self.find_test_id(test_id).await?;
+        field.clear().await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn click(&self, test_id: &str) -> Result<(), HarnessError> {
+        self.find_test_id(test_id).await?.click().await?;
+        Ok(())
+    }
+
+    /// Waits until the element's text contains `needle` and returns the whole text.
+    pub async fn wait_for_text(
+        &self,
+        test_id: &str,
+        needle: &str,
+        seconds: u64,
+    ) -> Result<String, HarnessError> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
+        let mut last = String::new();
+        loop {
+            if let Ok(element) = self.find_test_id(test_id).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(needle) {
+                    return Ok(last);
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(HarnessError::TextNotFound {
+                    test_id: test_id.to_string(),
+                    needle: needle.to_string(),
+                    last,
+                });
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     pub async fn close(self) -> Result<(), HarnessError> {
         self.client.close().await?;
         Ok(())

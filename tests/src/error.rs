@@ -13,6 +13,12 @@ pub enum HarnessError {
     NewSession(#[from] fantoccini::error::NewSessionError),
     #[error("WebDriver command failed: {0}")]
     Command(#[from] fantoccini::error::CmdError),
+    #[error("[data-testid={test_id}] never showed {needle:?}; last text: {last:?}")]
+    TextNotFound {
+        test_id: String,
+        needle: String,
+        last: String,
+    },
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -4,9 +4,11 @@
 mod app_session;
 mod display;
 mod error;
+pub mod journey;
 mod process_guard;
 mod screenshots;
 mod tauri_driver;
+pub mod x11;
 
 pub use app_session::{AppSession, AppSessionOptions};
 pub use error::HarnessError;

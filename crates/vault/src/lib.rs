@@ -1,0 +1,20 @@
+//! The order vault: every open order survives closing the app.
+//!
+//! An order ID is a bearer secret, so it goes to the OS credential store (Keychain, Windows
+//! Credential Manager, Secret Service) under a random local handle; only the handle and
+//! non-secret details (amount, created time, last status, uploaded photos, where to resume) go to
+//! a JSON file in the app's data folder. Where no credential store works, the vault says so
+//! ([`KeyStore::SessionOnly`]) and keeps IDs in memory for this run; it writes them to the data
+//! file only after [`OrderVault::allow_plain_file`], which the app calls on the person's explicit OK.
+
+mod data_file;
+mod error;
+mod key_store;
+mod record;
+mod vault;
+
+pub use data_file::{FileDamage, SCHEMA_VERSION};
+pub use error::VaultError;
+pub use key_store::KeyStore;
+pub use record::{FlowStep, OrderRecord};
+pub use vault::OrderVault;

@@ -1,0 +1,47 @@
+//! What the vault remembers about one order, apart from its ID.
+
+use cardcoins_core::{Cents, ImageSlot, OrderStatus};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// Where the seller should resume an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowStep {
+    /// Confirm the phone number.
+    Phone,
+    /// Give the payout address or invoice.
+    Payout,
+    /// Upload the photos.
+    Photos,
+    /// Everything is up; submit for review.
+    Review,
+    /// Nothing to do but watch the status.
+    Status,
+}
+
+/// One order's non-secret details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRecord {
+    /// A random local name (UUID v4) for the order; the UI and the data file use only this.
+    pub handle: String,
+    pub amount: Cents,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub last_status: OrderStatus,
+    /// Photos uploaded from this computer (the server's `required_images` has the last word).
+    #[serde(default)]
+    pub uploaded: Vec<ImageSlot>,
+    pub step: FlowStep,
+    /// Only with [`crate::KeyStore::PlainFileWithConsent`]: the ID itself, in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) plain_order_id: Option<String>,
+}
+
+impl OrderRecord {
+    pub fn mark_uploaded(&mut self, slot: ImageSlot) {
+        if !self.uploaded.contains(&slot) {
+            self.uploaded.push(slot);
+        }
+    }
+}

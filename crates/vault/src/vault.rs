@@ -1,0 +1,468 @@
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use cardcoins_core::{Cents, OrderId, OrderStatus};
+use time::OffsetDateTime;
+
+use crate::data_file::{self, FileDamage};
+use crate::error::VaultError;
+use crate::key_store::{KeyStore, OsKeyring};
+use crate::record::{FlowStep, OrderRecord};
+
+/// The orders on this computer. Methods block (the Secret Service answers in tens of
+/// milliseconds, the file is fsynced): call them off the UI thread.
+#[derive(Debug)]
+pub struct OrderVault {
+    path: PathBuf,
+    keyring: OsKeyring,
+    key_store: KeyStore,
+    /// The OS store answered when the vault was opened: IDs stored there earlier are read from it
+    /// even if it has failed since.
+    keyring_answered: bool,
+    keyring_problem: Option<String>,
+    orders: Vec<OrderRecord>,
+    plain_ids_allowed: bool,
+    /// IDs for [`KeyStore::SessionOnly`]; gone when the app closes.
+    session_ids: HashMap<String, OrderId>,
+    damage: Option<FileDamage>,
+}
+
+impl OrderVault {
+    /// Opens the vault whose order list lives in `folder`, with IDs in the OS credential store
+    /// under `service` (the app's identifier). When the credential store does not answer, the
+    /// vault falls back to [`KeyStore::SessionOnly`], or to [`KeyStore::PlainFileWithConsent`]
+    /// if the person allowed that earlier; [`OrderVault::key_store`] and
+    /// [`OrderVault::keyring_problem`] say which and why.
+    pub fn open(folder: &Path, service: &str) -> Result<OrderVault, VaultError> {
+        let keyring = OsKeyring::new(service);
+        let probe = keyring.probe();
+        OrderVault::open_with(folder, keyring, probe)
+    }
+
+    fn open_with(
+        folder: &Path,
+        keyring: OsKeyring,
+        probe: Result<(), String>,
+    ) -> Result<OrderVault, VaultError> {
+        let path = data_file::path_in(folder);
+        let loaded = data_file::load(&path)?;
+        let (key_store, keyring_problem) = match probe {
+            Ok(()) => (KeyStore::OsKeyring, None),
+            Err(problem) => {
+                tracing::warn!(%problem, "no system keyring");
+                let store = if loaded.plain_ids_allowed {
+                    KeyStore::PlainFileWithConsent
+                } else {
+                    KeyStore::SessionOnly
+                };
+                (store, Some(problem))
+            }
+        };
+        let mut vault = OrderVault {
+            path,
+            keyring,
+            keyring_answered: key_store == KeyStore::OsKeyring,
+            key_store,
+            keyring_problem,
+            orders: loaded.orders,
+            plain_ids_allowed: loaded.plain_ids_allowed,
+            session_ids: HashMap::new(),
+            damage: loaded.damage,
+        };
+        if vault.key_store == KeyStore::OsKeyring {
+            vault.move_plain_ids_to_keyring()?;
+        }
+        Ok(vault)
+    }
+
+    /// Where order IDs are kept in this run.
+    pub fn key_store(&self) -> KeyStore {
+        self.key_store
+    }
+
+    /// Why the OS credential store is not used, when it is not.
+    pub fn keyring_problem(&self) -> Option<&str> {
+        self.keyring_problem.as_deref()
+    }
+
+    /// What was wrong with the order list when it was opened, if anything.
+    pub fn file_damage(&self) -> Option<&FileDamage> {
+        self.damage.as_ref()
+    }
+
+    /// The order list file.
+    pub fn file_path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Keeps a new order: the ID first (so a crash after this loses nothing), then its details.
+    pub fn add(
+        &mut self,
+        id: &OrderId,
+        amount: Cents,
+        created_at: OffsetDateTime,
+    ) -> Result<OrderRecord, VaultError> {
+        let handle = uuid::Uuid::new_v4().to_string();
+        let mut record = OrderRecord {
+            handle: handle.clone(),
+            amount,
+            created_at,
+            last_status: OrderStatus::Created,
+            uploaded: Vec::new(),
+            step: FlowStep::Phone,
+            plain_order_id: None,
+        };
+        match self.key_store {
+            KeyStore::OsKeyring => {
+                if let Err(error) = self.keyring.store(&handle, id) {
+                    // The order exists on the server now: losing its ID would lose the card's
+                    // value. Keep it for this run and say, through key_store(), that the
+                    // keyring stopped working.
+                    tracing::error!(%error, "the system keyring failed; keeping the new order's ID for this run only");
+                    self.key_store = KeyStore::SessionOnly;
+                    self.keyring_problem = Some(error.to_string());
+                    self.session_ids.insert(handle.clone(), id.clone());
+                }
+            }
+            KeyStore::SessionOnly => {
+                self.session_ids.insert(handle.clone(), id.clone());
+            }
+            KeyStore::PlainFileWithConsent => {
+                record.plain_order_id = Some(id.expose_secret().to_string());
+            }
+        }
+        self.orders.push(record.clone());
+        if let Err(error) = self.save() {
+            // The ID is safe in the keyring or in memory; the list entry is what failed.
+            tracing::error!(%error, "the new order could not be added to the order list");
+            return Err(error);
+        }
+        tracing::info!(order = %id.redacted(), %handle, "order kept in the vault");
+        record.plain_order_id = None;
+        Ok(record)
+    }
+
+    /// Every order, newest first.
+    pub fn orders(&self) -> Vec<OrderRecord> {
+        let mut orders: Vec<OrderRecord> = self.orders.iter().map(public).collect();
+        orders.sort_by_key(|record| std::cmp::Reverse(record.created_at));
+        orders
+    }
+
+    pub fn get(&self, handle: &str) -> Result<OrderRecord, VaultError> {
+        self.find(handle).map(public)
+    }
+
+    /// The order's ID, to put in an API request or on the clipboard. Never log it.
+    pub fn order_id(&self, handle: &str) -> Result<OrderId, VaultError> {
+        let record = self.find(handle)?;
+        if let Some(id) = self.session_ids.get(handle) {
+            return Ok(id.clone());
+        }
+        if let Some(plain) = &record.plain_order_id {
+            return OrderId::parse(plain).map_err(|_| VaultError::SecretMissing {
+                handle: handle.to_string(),
+            });
+        }
+        if self.keyring_answered {
+            return self.keyring.load(handle);
+        }
+        Err(VaultError::SecretMissing {
+            handle: handle.to_string(),
+        })
+    }
+
+    /// Changes an order's details and saves the list.
+    pub fn update(
+        &mut self,
+        handle: &str,
+        change: impl FnOnce(&mut OrderRecord),
+    ) -> Result<OrderRecord, VaultError> {
+        let record = self
+            .orders
+            .iter_mut()
+            .find(|record| record.handle == handle)
+            .ok_or_else(|| unknown(handle))?;
+        let plain = record.plain_order_id.take();
+        change(record);
+        record.handle = handle.to_string();
+        record.plain_order_id = plain;
+        let updated = public(record);
+        self.save()?;
+        Ok(updated)
+    }
+
+    /// Removes an order: its ID from wherever it is kept, then its details.
+    pub fn forget(&mut self, handle: &str) -> Result<(), VaultError> {
+        self.find(handle)?;
+        if self.keyring_answered && !self.session_ids.contains_key(handle) {
+            self.keyring.delete(handle)?;
+        }
+        self.session_ids.remove(handle);
+        self.orders.retain(|record| record.handle != handle);
+        self.save()
+    }
+
+    /// Only after the person's explicit OK, where no credential store works: from now on order
+    /// IDs (this run's included) are kept unencrypted in the data file.
+    pub fn allow_plain_file(&mut self) -> Result<(), VaultError> {
+        if self.key_store == KeyStore::OsKeyring {
+            return Ok(());
+        }
+        for record in &mut self.orders {
+            if let Some(id) = self.session_ids.remove(&record.handle) {
+                record.plain_order_id = Some(id.expose_secret().to_string());
+            }
+        }
+        self.plain_ids_allowed = true;
+        self.key_store = KeyStore::PlainFileWithConsent;
+        self.save()
+    }
+
+    /// IDs written to the file under an earlier consent move into the keyring once it works.
+    fn move_plain_ids_to_keyring(&mut self) -> Result<(), VaultError> {
+        let mut moved = false;
+        for record in &mut self.orders {
+            let Some(plain) = record.plain_order_id.take() else {
+                continue;
+            };
+            match OrderId::parse(&plain) {
+                Ok(id) => {
+                    if let Err(error) = self.keyring.store(&record.handle, &id) {
+                        record.plain_order_id = Some(plain);
+                        return Err(error);
+                    }
+                }
+                Err(_) => {
+                    tracing::warn!(handle = %record.handle, "dropping an unreadable stored order ID")
+                }
+            }
+            moved = true;
+        }
+        if moved || self.plain_ids_allowed {
+            self.plain_ids_allowed = false;
+            self.save()?;
+        }
+        Ok(())
+    }
+
+    fn find(&self, handle: &str) -> Result<&OrderRecord, VaultError> {
+        self.orders
+            .iter()
+            .find(|record| record.handle == handle)
+            .ok_or_else(|| unknown(handle))
+    }
+
+    fn save(&self) -> Result<(), VaultError> {
+        data_file::save(&self.path, &self.orders, self.plain_ids_allowed)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn open_without_keyring(folder: &Path) -> Result<OrderVault, VaultError> {
+        OrderVault::open_with(
+            folder,
+            OsKeyring::new("cardcoins-test-unused"),
+            Err("no credential store in this test".to_string()),
+        )
+    }
+}
+
+/// A record as handed out: never with the ID in it.
+fn public(record: &OrderRecord) -> OrderRecord {
+    OrderRecord {
+        plain_order_id: None,
+        ..record.clone()
+    }
+}
+
+fn unknown(handle: &str) -> VaultError {
+    VaultError::UnknownOrder {
+        handle: handle.chars().take(40).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(text: &str) -> OrderId {
+        OrderId::parse(text).expect("test ID")
+    }
+
+    fn at(seconds: i64) -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(1_700_000_000 + seconds).expect("time")
+    }
+
+    #[test]
+    fn session_only_keeps_ids_in_memory_and_details_on_disk() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        assert_eq!(vault.key_store(), KeyStore::SessionOnly);
+        assert!(vault.keyring_problem().is_some());
+
+        let older = vault
+            .add(&id("sessionSECRET1"), Cents::new(5500), at(0))
+            .expect("added");
+        let newer = vault
+            .add(&id("sessionSECRET2"), Cents::new(2000), at(60))
+            .expect("added");
+        assert_eq!(
+            vault.order_id(&older.handle).expect("id").expose_secret(),
+            "sessionSECRET1"
+        );
+        let listed: Vec<String> = vault.orders().into_iter().map(|r| r.handle).collect();
+        assert_eq!(
+            listed,
+            vec![newer.handle.clone(), older.handle.clone()],
+            "newest first"
+        );
+
+        let file = std::fs::read_to_string(vault.file_path()).expect("file");
+        assert!(file.contains(&older.handle));
+        assert!(file.contains("\"schema_version\": 1"));
+        assert!(
+            !file.contains("sessionSECRET"),
+            "no secret in plain text without consent"
+        );
+
+        // Next run: the details are there, the IDs are not.
+        drop(vault);
+        let vault = OrderVault::open_without_keyring(folder.path()).expect("reopens");
+        assert_eq!(vault.orders().len(), 2);
+        let missing = vault
+            .order_id(&older.handle)
+            .expect_err("gone with the session");
+        assert_eq!(missing.code(), "vault_secret_missing");
+        assert!(!missing.to_string().contains("SECRET"));
+    }
+
+    #[test]
+    fn plain_file_only_after_consent_and_it_persists() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        let kept = vault
+            .add(&id("consentSECRET1"), Cents::new(100), at(0))
+            .expect("added");
+        vault.allow_plain_file().expect("consent");
+        assert_eq!(vault.key_store(), KeyStore::PlainFileWithConsent);
+        let later = vault
+            .add(&id("consentSECRET2"), Cents::new(200), at(1))
+            .expect("added");
+        let file = std::fs::read_to_string(vault.file_path()).expect("file");
+        assert!(file.contains("consentSECRET1") && file.contains("consentSECRET2"));
+        assert!(
+            later.plain_order_id.is_none(),
+            "records handed out never carry the ID"
+        );
+
+        drop(vault);
+        let vault = OrderVault::open_without_keyring(folder.path()).expect("reopens");
+        assert_eq!(vault.key_store(), KeyStore::PlainFileWithConsent);
+        assert_eq!(
+            vault.order_id(&kept.handle).expect("id").expose_secret(),
+            "consentSECRET1"
+        );
+    }
+
+    #[test]
+    fn update_and_forget() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        let record = vault
+            .add(&id("updateSECRET"), Cents::new(100), at(0))
+            .expect("added");
+        vault
+            .update(&record.handle, |r| {
+                r.last_status = OrderStatus::Authorized;
+                r.step = FlowStep::Photos;
+                r.mark_uploaded(cardcoins_core::ImageSlot::Image1);
+                r.mark_uploaded(cardcoins_core::ImageSlot::Image1);
+                r.handle = "changed".into();
+            })
+            .expect("updated");
+        let reread = OrderVault::open_without_keyring(folder.path()).expect("reopens");
+        let stored = reread.get(&record.handle).expect("same handle");
+        assert_eq!(stored.last_status, OrderStatus::Authorized);
+        assert_eq!(stored.step, FlowStep::Photos);
+        assert_eq!(stored.uploaded, vec![cardcoins_core::ImageSlot::Image1]);
+
+        vault.forget(&record.handle).expect("forgotten");
+        assert_eq!(
+            vault.get(&record.handle).expect_err("gone").code(),
+            "unknown_order"
+        );
+        assert_eq!(
+            vault.forget("nope").expect_err("unknown").code(),
+            "unknown_order"
+        );
+        assert!(OrderVault::open_without_keyring(folder.path())
+            .expect("reopens")
+            .orders()
+            .is_empty());
+    }
+
+    #[test]
+    fn a_torn_file_keeps_the_readable_orders_and_a_copy() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        for n in 0..3 {
+            vault
+                .add(
+                    &id(&format!("tornSECRET{n}")),
+                    Cents::new(100 + n),
+                    at(n as i64),
+                )
+                .expect("added");
+        }
+        let path = vault.file_path().to_path_buf();
+        drop(vault);
+        let full = std::fs::read(&path).expect("file");
+        // Cut inside the third order: the first two are whole.
+        let third = String::from_utf8_lossy(&full)
+            .match_indices("\"handle\"")
+            .nth(2)
+            .expect("third")
+            .0;
+        std::fs::write(&path, &full[..third + 20]).expect("torn");
+
+        let vault = OrderVault::open_without_keyring(folder.path()).expect("opens anyway");
+        let damage = vault.file_damage().expect("damage reported");
+        assert_eq!((damage.kept, damage.unreadable), (2, 1));
+        assert_eq!(vault.orders().len(), 2);
+        let backup = damage.backup.as_ref().expect("copy kept");
+        assert_eq!(std::fs::read(backup).expect("backup").len(), third + 20);
+        assert!(damage.message().contains("2 order(s) were recovered"));
+    }
+
+    #[test]
+    fn a_bad_entry_skips_only_itself_and_garbage_is_survived() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("orders.json");
+        std::fs::write(
+            &path,
+            r#"{"schema_version":1,"orders":[{"handle":"a","amount":5,"created_at":"2024-01-01T00:00:00Z","last_status":"created","step":"phone"},{"handle":"b","amount":"lots"}],"future":1}"#,
+        )
+        .expect("written");
+        let vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        assert_eq!(vault.orders().len(), 1);
+        assert_eq!(vault.file_damage().map(|d| d.unreadable), Some(1));
+
+        std::fs::write(&path, b"\x00\x01 not json").expect("written");
+        let vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        assert!(vault.orders().is_empty());
+        assert!(vault.file_damage().is_some());
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_not_overwritten() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("orders.json");
+        std::fs::write(&path, r#"{"schema_version":9,"orders":[]}"#).expect("written");
+        let error = OrderVault::open_without_keyring(folder.path()).expect_err("newer");
+        assert_eq!(error.code(), "vault_newer_schema");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("kept"),
+            r#"{"schema_version":9,"orders":[]}"#
+        );
+    }
+}

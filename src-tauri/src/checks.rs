@@ -1,0 +1,127 @@
+//! Prices and input checks the UI runs while the seller types: nothing here changes an order.
+
+use cardcoins_core::{Cents, Destination, PhoneNumber};
+use serde::Serialize;
+use specta::Type;
+
+use crate::error::AppError;
+use crate::order_views::{rfc3339, QuoteView};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TickerView {
+    pub price_usd_cents: u64,
+    /// RFC 3339, or empty when the server did not say.
+    pub last_updated_at: String,
+    pub update_frequency_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DestinationView {
+    /// "Bitcoin address (Taproot)", "Lightning invoice", ...
+    pub kind_label: String,
+    /// Exactly what will be sent to CardCoins.
+    pub api_value: String,
+    pub is_lightning: bool,
+    /// What the seller should know: ignored parts of a link, an invoice about to expire.
+    pub notes: Vec<String>,
+}
+
+/// Prices are refreshed once a minute unless the server says otherwise.
+const DEFAULT_UPDATE_FREQUENCY_MS: u64 = 60_000;
+
+pub async fn tickers(state: &AppState) -> Result<TickerView, AppError> {
+    let tickers = state.api().get_tickers().await?;
+    let bitcoin = tickers.bitcoin().ok_or_else(|| {
+        AppError::new(
+            "server_error",
+            "CardCoins sent no bitcoin price. Try again in a minute.",
+        )
+    })?;
+    Ok(TickerView {
+        price_usd_cents: bitcoin.price_usd.get(),
+        last_updated_at: tickers.last_updated_at.map(rfc3339).unwrap_or_default(),
+        update_frequency_ms: tickers
+            .update_frequency_ms
+            .unwrap_or(DEFAULT_UPDATE_FREQUENCY_MS),
+    })
+}
+
+pub fn quote_for(amount_text: &str, price_usd_cents: u64) -> Result<QuoteView, AppError> {
+    let amount = Cents::parse_dollars(amount_text)?;
+    Ok(QuoteView::new(amount, Cents::new(price_usd_cents)))
+}
+
+pub fn destination(input: &str) -> Result<DestinationView, AppError> {
+    let parsed = Destination::parse(input)?;
+    Ok(DestinationView {
+        kind_label: parsed.destination.kind_label().to_string(),
+        api_value: parsed.destination.api_value().to_string(),
+        is_lightning: !matches!(parsed.destination, Destination::OnChain(_)),
+        notes: parsed.notes,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_tickers(state: tauri::State<'_, AppState>) -> Result<TickerView, AppError> {
+    tickers(&state).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn quote(amount_text: String, price_usd_cents: u64) -> Result<QuoteView, AppError> {
+    quote_for(&amount_text, price_usd_cents)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn check_phone(input: String, region: String) -> Result<String, AppError> {
+    Ok(PhoneNumber::parse(&input, &region)?.e164().to_string())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn check_destination(input: String) -> Result<DestinationView, AppError> {
+    destination(&input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_typed_amounts_in_integers() {
+        let quote = quote_for("$55", 6_585_000).expect("quote");
+        assert_eq!(quote.amount_cents, 5500);
+        assert_eq!(quote.sats, 83_523);
+        assert_eq!(quote.sats_text, "83,523 sats");
+        assert_eq!(quote.btc_text, "0.00083523 BTC");
+        assert_eq!(
+            quote_for("55,5", 1).expect_err("comma").code,
+            "invalid_amount"
+        );
+    }
+
+    #[test]
+    fn checks_destinations_and_phones() {
+        let view = destination("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").expect("address");
+        assert!(!view.is_lightning);
+        assert_eq!(
+            destination("").expect_err("empty").code,
+            "invalid_destination"
+        );
+        assert_eq!(
+            check_phone("(650) 253-0000".into(), "US".into()).ok(),
+            Some("+16502530000".into())
+        );
+        assert_eq!(
+            check_phone("12".into(), "US".into())
+                .expect_err("short")
+                .code,
+            "invalid_phone"
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! The commands' logic, end to end against an in-process sandbox: the same functions the
+//! commands call, with a real vault in a temporary folder.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::order_views::FlowStep;
+use crate::photos::{self, ImageSlot, UploadProgress};
+use crate::state::{AppState, StartOptions};
+use crate::{orders, vault};
+
+const PHONE: &str = "+16502530000";
+const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+
+async fn practice(folder: &Path) -> AppState {
+    let state = AppState::start(StartOptions {
+        data_dir: folder.to_path_buf(),
+        config_dir: None,
+        sandbox_flag: true,
+        persist_sandbox: false,
+        keyring_service: format!("co.cardcoins.desktop.test.{}", uuid_like()),
+    })
+    .await
+    .expect("the practice state starts");
+    // Under scripts/with-keyring.sh (as in `make test`) the IDs must really go to the keyring.
+    if std::env::var_os("KEYRING_TEST_HOME").is_some() {
+        assert_eq!(
+            state.key_store().await,
+            cardcoins_vault::KeyStore::OsKeyring
+        );
+    }
+    state
+}
+
+fn uuid_like() -> String {
+    format!("{}-{:?}", std::process::id(), std::thread::current().id())
+}
+
+/// A photo with detail in it, so it is neither blurry nor flat.
+fn write_card_photo(path: &Path) {
+    let image = image::RgbImage::from_fn(1600, 1000, |x, y| {
+        let v = ((x * 7 + y * 13) % 251) as u8;
+        image::Rgb([v, v.wrapping_mul(3), 255 - v])
+    });
+    image.save(path).expect("test photo written");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_goes_from_creation_to_review() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let state = practice(folder.path()).await;
+
+    let created = orders::create(&state, 5500).await.expect("order created");
+    // In the vault before create returned: on disk, with a working ID behind the handle.
+    let on_disk = std::fs::read_to_string(folder.path().join("sandbox").join("orders.json"))
+        .expect("order list written");
+    assert!(on_disk.contains(&created.handle));
+    let id = vault::order_id(&state, &created.handle)
+        .await
+        .expect("ID kept");
+    assert!(
+        !on_disk.contains(id.expose_secret()),
+        "the ID must not be in the file"
+    );
+    assert_eq!(created.step, FlowStep::Phone);
+    assert_eq!(created.amount_text, "$55.00");
+
+    let order = orders::get(&state, &created.handle)
+        .await
+        .expect("order read");
+    assert_eq!(order.status, "created");
+    assert_eq!(order.amount_cents, 5500);
+    assert_eq!(order.step, FlowStep::Phone);
+
+    let token = state.sandbox().expect("sandbox").issue_captcha_token();
+    orders::dispatch_phone_code(&state, &created.handle, PHONE, false, &token)
+        .await
+        .expect("code sent");
+    let wrong = orders::confirm_phone_code(&state, &created.handle, PHONE, "000000", None)
+        .await
+        .expect_err("wrong code refused");
+    assert_eq!(wrong.code, "wrong_code", "{}", wrong.message);
+    let code = orders::latest_practice_code(&state, Some(PHONE))
+        .await
+        .expect("outbox read")
+        .expect("a code was sent");
+    orders::confirm_phone_code(&state, &created.handle, PHONE, &code, None)
+        .await
+        .expect("phone confirmed");
+
+    let bad = orders::submit_payout(
+        &state,
+        &created.handle,
+        "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx",
+        None,
+        None,
+    )
+    .await
+    .expect_err("testnet refused");
+    assert_eq!(bad.code, "testnet_address");
+    orders::submit_payout(&state, &created.handle, ADDRESS, None, None)
+        .await
+        .expect("payout accepted");
+    let order = orders::get(&state, &created.handle)
+        .await
+        .expect("order read");
+    assert_eq!(order.status, "authorized");
+    assert_eq!(order.step, FlowStep::Photos);
+    assert_eq!(order.destination.as_deref(), Some(ADDRESS));
+
+    let photo = folder.path().join("card.png");
+    write_card_photo(&photo);
+    for slot in order.required_images.iter().map(|image| image.slot) {
+        let prepared = photos::prepare(&state, &created.handle, slot, photo.clone())
+            .await
+            .expect("photo prepared");
+        assert!(prepared
+            .preview_data_url
+            .starts_with("data:image/jpeg;base64,"));
+        let seen: Arc<Mutex<Vec<UploadProgress>>> = Arc::default();
+        let sink = seen.clone();
+        photos::upload(&state, &created.handle, slot, move |p| {
+            sink.lock().expect("progress").push(p)
+        })
+        .await
+        .expect("photo uploaded");
+        let seen = seen.lock().expect("progress");
+        let last = seen.last().expect("progress reported");
+        assert_eq!((last.sent, last.total), (prepared.bytes, prepared.bytes));
+        assert!(seen.iter().all(|p| p.slot == slot));
+    }
+    let again = photos::upload(&state, &created.handle, ImageSlot::Image1, |_| {})
+        .await
+        .expect_err("nothing prepared any more");
+    assert_eq!(again.code, "photo_not_prepared");
+
+    let order = orders::get(&state, &created.handle)
+        .await
+        .expect("order read");
+    assert_eq!(order.step, FlowStep::Review);
+    assert!(order.required_images.iter().all(|image| image.uploaded));
+    orders::request_review(&state, &created.handle)
+        .await
+        .expect("submitted for review");
+    let order = orders::get(&state, &created.handle)
+        .await
+        .expect("order read");
+    assert_eq!(order.status, "processing");
+    assert_eq!(order.step, FlowStep::Status);
+
+    let listed = vault::list(&state).await.expect("history");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].status, "processing");
+    vault::forget(&state, &created.handle)
+        .await
+        .expect("forgotten");
+    assert!(vault::list(&state).await.expect("history").is_empty());
+    let gone = orders::get(&state, &created.handle)
+        .await
+        .expect_err("forgotten");
+    assert_eq!(gone.code, "unknown_order");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_gets_a_code_and_words() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let state = practice(folder.path()).await;
+    let unknown = orders::get(&state, "no-such-handle")
+        .await
+        .expect_err("unknown");
+    assert_eq!(unknown.code, "unknown_order");
+    assert_eq!(
+        orders::create(&state, 0).await.expect_err("zero").code,
+        "invalid_amount"
+    );
+    let maintenance = orders::create(&state, 5030).await.expect_err("magic 503");
+    assert_eq!(maintenance.code, "maintenance");
+
+    let created = orders::create(&state, 2000).await.expect("order created");
+    let folder_path = folder.path().to_path_buf();
+    let as_folder = photos::prepare(&state, &created.handle, ImageSlot::Image1, folder_path)
+        .await
+        .expect_err("a folder");
+    assert_eq!(as_folder.code, "photo_folder");
+    let text = folder.path().join("notes.txt");
+    std::fs::write(&text, "not a photo at all").expect("written");
+    let as_text = photos::prepare(&state, &created.handle, ImageSlot::Image1, text)
+        .await
+        .expect_err("text");
+    assert_eq!(as_text.code, "photo_not_image", "{}", as_text.message);
+    let missing = photos::prepare(
+        &state,
+        &created.handle,
+        ImageSlot::Image1,
+        folder.path().join("gone.jpg"),
+    )
+    .await
+    .expect_err("missing");
+    assert_eq!(missing.code, "photo_unreadable");
+
+    let no_captcha = orders::dispatch_phone_code(&state, &created.handle, PHONE, false, " ")
+        .await
+        .expect_err("no token");
+    assert_eq!(no_captcha.code, "captcha_required");
+    let used = state.sandbox().expect("sandbox").issue_captcha_token();
+    orders::dispatch_phone_code(&state, &created.handle, PHONE, true, &used)
+        .await
+        .expect("first use");
+    let reused = orders::dispatch_phone_code(&state, &created.handle, PHONE, false, &used)
+        .await
+        .expect_err("second use");
+    assert_eq!(reused.code, "captcha_required", "{}", reused.message);
+    assert!(!reused.message.contains(
+        &vault::order_id(&state, &created.handle)
+            .await
+            .expect("id")
+            .expose_secret()
+            .to_string()
+    ));
+}

@@ -1,0 +1,245 @@
+//! What the frontend is shown of an order. Never the order ID: only the vault's handle.
+
+use cardcoins_api::{OrderDetails, SubmittedDestination};
+use cardcoins_core::{quote_sats, Cents, ImageSlot as CoreSlot, OrderStatus, Sats};
+use cardcoins_vault::{FlowStep as VaultStep, OrderRecord};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::photos::ImageSlot;
+
+/// Where to resume an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowStep {
+    Phone,
+    Payout,
+    Photos,
+    Review,
+    Status,
+}
+
+impl From<VaultStep> for FlowStep {
+    fn from(step: VaultStep) -> FlowStep {
+        match step {
+            VaultStep::Phone => FlowStep::Phone,
+            VaultStep::Payout => FlowStep::Payout,
+            VaultStep::Photos => FlowStep::Photos,
+            VaultStep::Review => FlowStep::Review,
+            VaultStep::Status => FlowStep::Status,
+        }
+    }
+}
+
+/// Where an order stands, from what the server says about it.
+pub fn step_of(details: &OrderDetails) -> VaultStep {
+    match details.status {
+        OrderStatus::Created if !details.phone_verified => VaultStep::Phone,
+        OrderStatus::Created => VaultStep::Payout,
+        OrderStatus::Authorized | OrderStatus::Rejected => {
+            if details.missing_images().next().is_some() || details.required_images.is_empty() {
+                VaultStep::Photos
+            } else {
+                VaultStep::Review
+            }
+        }
+        _ => VaultStep::Status,
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderSummary {
+    pub handle: String,
+    pub amount_cents: u64,
+    pub amount_text: String,
+    /// RFC 3339.
+    pub created_at: String,
+    pub status: String,
+    pub status_label: String,
+    pub step: FlowStep,
+}
+
+impl From<&OrderRecord> for OrderSummary {
+    fn from(record: &OrderRecord) -> OrderSummary {
+        OrderSummary {
+            handle: record.handle.clone(),
+            amount_cents: record.amount.get(),
+            amount_text: record.amount.to_string(),
+            created_at: rfc3339(record.created_at),
+            status: record.last_status.as_str().to_string(),
+            status_label: status_label(&record.last_status).to_string(),
+            step: record.step.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RequiredImageView {
+    pub slot: ImageSlot,
+    pub description: String,
+    pub uploaded: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageFeedbackView {
+    pub slot: ImageSlot,
+    pub feedback: String,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutView {
+    pub sats_text: String,
+    pub destination: String,
+    pub txid: Option<String>,
+    pub payment_hash: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderView {
+    pub handle: String,
+    /// The API's status string.
+    pub status: String,
+    pub status_label: String,
+    pub status_explanation: String,
+    pub amount_cents: u64,
+    pub amount_text: String,
+    pub sats: u64,
+    pub sats_text: String,
+    pub btc_text: String,
+    pub phone_verified: bool,
+    pub name_required: bool,
+    pub destination: Option<String>,
+    pub required_images: Vec<RequiredImageView>,
+    pub image_feedback: Vec<ImageFeedbackView>,
+    pub payout: Option<PayoutView>,
+    pub step: FlowStep,
+    pub is_final: bool,
+}
+
+impl OrderView {
+    pub fn new(handle: &str, details: &OrderDetails) -> OrderView {
+        OrderView {
+            handle: handle.to_string(),
+            status: details.status.as_str().to_string(),
+            status_label: status_label(&details.status).to_string(),
+            status_explanation: status_explanation(&details.status).to_string(),
+            amount_cents: details.amount.get(),
+            amount_text: details.amount.to_string(),
+            sats: details.sats.get(),
+            sats_text: details.sats.to_string(),
+            btc_text: details.sats.to_btc_string(),
+            phone_verified: details.phone_verified,
+            name_required: details.name_required,
+            destination: details.destination.as_ref().map(destination_text),
+            required_images: details
+                .required_images
+                .iter()
+                .map(|image| RequiredImageView {
+                    slot: image.slot.into(),
+                    description: image.description.clone(),
+                    uploaded: image.uploaded,
+                })
+                .collect(),
+            image_feedback: details
+                .image_feedback
+                .iter()
+                .map(|item| ImageFeedbackView {
+                    slot: item.slot.into(),
+                    feedback: item.feedback.clone(),
+                })
+                .collect(),
+            payout: details.payout.as_ref().map(|payout| PayoutView {
+                sats_text: payout.sats.unwrap_or(details.sats).to_string(),
+                destination: payout
+                    .destination
+                    .as_ref()
+                    .or(details.destination.as_ref())
+                    .map(destination_text)
+                    .unwrap_or_default(),
+                txid: payout.txid.clone(),
+                payment_hash: payout.payment_hash.clone(),
+            }),
+            step: step_of(details).into(),
+            is_final: details.status.is_final(),
+        }
+    }
+}
+
+/// Slots the server lists as uploaded, for the vault's record.
+pub fn uploaded_slots(details: &OrderDetails) -> Vec<CoreSlot> {
+    details
+        .required_images
+        .iter()
+        .filter(|image| image.uploaded)
+        .map(|image| image.slot)
+        .collect()
+}
+
+fn destination_text(destination: &SubmittedDestination) -> String {
+    match destination {
+        SubmittedDestination::Address(text) | SubmittedDestination::LnInvoice(text) => text.clone(),
+    }
+}
+
+pub fn status_label(status: &OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::Created => "Started",
+        OrderStatus::Authorized => "Waiting for photos",
+        OrderStatus::Processing => "Being reviewed",
+        OrderStatus::Approved => "Approved",
+        OrderStatus::Completed => "Completed",
+        OrderStatus::Rejected => "Photos rejected",
+        OrderStatus::Expired => "Expired",
+        OrderStatus::Cancelled => "Cancelled",
+        OrderStatus::Unknown(_) => "Unknown status",
+    }
+}
+
+pub fn status_explanation(status: &OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::Created => "Confirm your phone number and say where the bitcoin should go.",
+        OrderStatus::Authorized => "Upload the photos CardCoins asks for, then submit them for review.",
+        OrderStatus::Processing => "CardCoins is checking your photos. This usually takes a few minutes; you may close the app and come back.",
+        OrderStatus::Approved => "The card was accepted and the bitcoin is on its way.",
+        OrderStatus::Completed => "The order is complete.",
+        OrderStatus::Rejected => "Some photos were not accepted. Read the feedback, upload new photos and submit them again.",
+        OrderStatus::Expired => "The order expired before it was finished. Start a new order.",
+        OrderStatus::Cancelled => "The order was cancelled. Start a new order if you still want to sell the card.",
+        OrderStatus::Unknown(_) => "CardCoins reports a status this version of the app does not know. Check again later, or update the app.",
+    }
+}
+
+pub fn rfc3339(moment: time::OffsetDateTime) -> String {
+    moment
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// A quote for an amount at a price, in every form the UI shows.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteView {
+    pub amount_cents: u64,
+    pub amount_text: String,
+    pub sats: u64,
+    pub sats_text: String,
+    pub btc_text: String,
+}
+
+impl QuoteView {
+    pub fn new(amount: Cents, price: Cents) -> QuoteView {
+        let sats: Sats = quote_sats(amount, price);
+        QuoteView {
+            amount_cents: amount.get(),
+            amount_text: amount.to_string(),
+            sats: sats.get(),
+            sats_text: sats.to_string(),
+            btc_text: sats.to_btc_string(),
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The person's settings, kept as JSON in the app's config folder.
+
+use std::path::{Path, PathBuf};
+
+use cardcoins_api::{ApiClient, DEFAULT_BASE_URL};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+const FILE_NAME: &str = "settings.json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// The API root; production unless changed.
+    pub base_url: String,
+    /// Practise against the built-in sandbox (takes effect at the next start).
+    pub sandbox: bool,
+    /// `http://`, `https://`, `socks5://` or `socks5h://` proxy for every request.
+    pub proxy: Option<String>,
+    /// A desktop notification when an order is approved or rejected.
+    pub notifications: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            base_url: DEFAULT_BASE_URL.to_string(),
+            sandbox: false,
+            proxy: None,
+            notifications: true,
+        }
+    }
+}
+
+impl Settings {
+    pub fn path_in(config_dir: &Path) -> PathBuf {
+        config_dir.join(FILE_NAME)
+    }
+
+    /// Missing file: defaults. Unreadable file: defaults, logged; the app must still start.
+    pub fn load(path: &Path) -> Settings {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|error| {
+                tracing::warn!(%error, "settings file unreadable; using defaults");
+                Settings::default()
+            }),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Settings::default(),
+            Err(error) => {
+                tracing::warn!(%error, "settings file unreadable; using defaults");
+                Settings::default()
+            }
+        }
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), AppError> {
+        let failed = |error: &dyn std::fmt::Display| {
+            AppError::new(
+                "settings_not_saved",
+                format!(
+                    "The settings could not be saved to {} ({error}). Check that you may write there.",
+                    path.display()
+                ),
+            )
+        };
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| failed(&e))?;
+        }
+        let body = serde_json::to_vec_pretty(self).map_err(|e| failed(&e))?;
+        let temp = path.with_extension("json.tmp");
+        std::fs::write(&temp, body).map_err(|e| failed(&e))?;
+        std::fs::rename(&temp, path).map_err(|e| failed(&e))
+    }
+
+    /// Checks the settings by building the client they describe.
+    pub fn client(&self, base_url: &str) -> Result<ApiClient, AppError> {
+        let mut builder = ApiClient::builder().base_url(base_url);
+        if let Some(proxy) = self
+            .proxy
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            builder = builder.proxy(proxy);
+        }
+        Ok(builder.build()?)
+    }
+}
+
+pub async fn get(state: &AppState) -> Settings {
+    state.settings()
+}
+
+pub async fn save(state: &AppState, settings: Settings) -> Result<(), AppError> {
+    state.replace_settings(settings)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_settings(state: tauri::State<'_, AppState>) -> Result<Settings, AppError> {
+    Ok(get(&state).await)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_settings(
+    state: tauri::State<'_, AppState>,
+    settings: Settings,
+) -> Result<(), AppError> {
+    save(&state, settings).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_settings_come_back_and_bad_files_give_defaults() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = Settings::path_in(folder.path());
+        assert_eq!(Settings::load(&path), Settings::default());
+        let mine = Settings {
+            base_url: "http://127.0.0.1:9/v2".into(),
+            sandbox: true,
+            proxy: Some("socks5h://127.0.0.1:9050".into()),
+            notifications: false,
+        };
+        mine.save(&path).expect("saved");
+        assert_eq!(Settings::load(&path), mine);
+        std::fs::write(&path, "{ not json").expect("written");
+        assert_eq!(Settings::load(&path), Settings::default());
+    }
+
+    #[test]
+    fn unusable_settings_are_refused_with_words() {
+        let remote_http = Settings {
+            base_url: "http://api.example.com/v2".into(),
+            ..Settings::default()
+        };
+        let error = remote_http
+            .client(&remote_http.base_url)
+            .expect_err("plain http");
+        assert_eq!(error.code, "invalid_settings");
+        let bad_proxy = Settings {
+            proxy: Some("gopher://x".into()),
+            ..Settings::default()
+        };
+        assert_eq!(
+            bad_proxy.client(DEFAULT_BASE_URL).expect_err("proxy").code,
+            "invalid_settings"
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! What every command shares: the API client, the order vault, photos prepared but not yet
+//! uploaded, the settings, and the in-process sandbox when practising.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use cardcoins_api::{ApiClient, DEFAULT_BASE_URL};
+use cardcoins_core::ImageSlot;
+use cardcoins_photos::{IntakeOptions, PhotoIntake, PreparedPhoto};
+use cardcoins_sandbox::{Sandbox, SandboxConfig, SandboxHandle};
+use cardcoins_vault::{KeyStore, OrderVault, VaultError};
+use url::Url;
+
+use crate::error::AppError;
+use crate::settings::Settings;
+
+/// The keyring service name order IDs are stored under (the app's identifier).
+pub const KEYRING_SERVICE: &str = "co.cardcoins.desktop";
+
+/// Where the state lives and whether to practise.
+#[derive(Debug, Clone)]
+pub struct StartOptions {
+    /// The app's data folder: the order list goes here (or in `sandbox/` when practising).
+    pub data_dir: PathBuf,
+    /// Where `settings.json` lives; `None` keeps settings in memory (tests).
+    pub config_dir: Option<PathBuf>,
+    /// `--sandbox`: practise against an in-process sandbox whatever the settings say.
+    pub sandbox_flag: bool,
+    /// Sandbox server state survives restarts in `data_dir/sandbox/server` unless this is false.
+    pub persist_sandbox: bool,
+    pub keyring_service: String,
+}
+
+pub struct AppState {
+    api: RwLock<ApiClient>,
+    vault: Arc<Mutex<OrderVault>>,
+    prepared: Mutex<HashMap<(String, ImageSlot), Arc<PreparedPhoto>>>,
+    intake: PhotoIntake,
+    settings: Mutex<Settings>,
+    settings_path: Option<PathBuf>,
+    sandbox: Option<SandboxHandle>,
+    captcha_url: Url,
+    /// One captcha window at a time.
+    pub(crate) captcha_gate: tokio::sync::Mutex<()>,
+}
+
+impl AppState {
+    /// Reads the settings, opens the vault and, when practising, starts the sandbox on a free
+    /// loopback port. Must run inside the Tokio runtime the sandbox is to serve on.
+    pub async fn start(options: StartOptions) -> Result<AppState, AppError> {
+        let settings_path = options.config_dir.as_deref().map(Settings::path_in);
+        let settings = settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        let practising = options.sandbox_flag || settings.sandbox;
+        let (sandbox, vault_dir, service) = if practising {
+            let config = SandboxConfig {
+                data_dir: options
+                    .persist_sandbox
+                    .then(|| options.data_dir.join("sandbox").join("server")),
+                ..SandboxConfig::default()
+            };
+            let handle = Sandbox::start(config)
+                .await
+                .map_err(|error| AppError::internal("starting the practice server", error))?;
+            (
+                Some(handle),
+                options.data_dir.join("sandbox"),
+                format!("{}.sandbox", options.keyring_service),
+            )
+        } else {
+            (
+                None,
+                options.data_dir.clone(),
+                options.keyring_service.clone(),
+            )
+        };
+        let api = match &sandbox {
+            // The sandbox is on this machine: a proxy would only get in the way.
+            Some(handle) => Settings {
+                proxy: None,
+                ..settings.clone()
+            }
+            .client(handle.api_base_url().as_str())?,
+            // Saved settings that no longer work must not stop the app: the defaults are used
+            // and the settings screen shows the saved values to fix.
+            None => settings.client(&settings.base_url).or_else(|error| {
+                tracing::warn!(code = %error.code, "saved settings unusable; using the defaults");
+                Settings::default().client(DEFAULT_BASE_URL)
+            })?,
+        };
+        let captcha_url = match &sandbox {
+            Some(handle) => handle.captcha_page_url(),
+            None => production_captcha_url(api.base_url().as_str())?,
+        };
+        let vault = tokio::task::spawn_blocking(move || OrderVault::open(&vault_dir, &service))
+            .await
+            .map_err(|error| AppError::internal("opening the order vault", error))??;
+        if let Some(damage) = vault.file_damage() {
+            tracing::warn!(message = %damage.message(), "order list damaged");
+        }
+        Ok(AppState {
+            api: RwLock::new(api),
+            vault: Arc::new(Mutex::new(vault)),
+            prepared: Mutex::new(HashMap::new()),
+            intake: PhotoIntake::new(IntakeOptions::default()),
+            settings: Mutex::new(settings),
+            settings_path,
+            sandbox,
+            captcha_url,
+            captcha_gate: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    pub fn api(&self) -> ApiClient {
+        self.api
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn sandbox(&self) -> Option<&SandboxHandle> {
+        self.sandbox.as_ref()
+    }
+
+    pub fn captcha_url(&self) -> Url {
+        self.captcha_url.clone()
+    }
+
+    pub fn intake(&self) -> &PhotoIntake {
+        &self.intake
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Checks, saves and applies new settings. A change of sandbox mode applies at the next start.
+    pub fn replace_settings(&self, settings: Settings) -> Result<(), AppError> {
+        if self.sandbox.is_none() {
+            let client = settings.client(&settings.base_url)?;
+            if let Some(path) = &self.settings_path {
+                settings.save(path)?;
+            }
+            *self.api.write().unwrap_or_else(PoisonError::into_inner) = client;
+        } else {
+            // Validate the proxy and address anyway, so a mistake shows now, not at next start.
+            settings.client(&settings.base_url)?;
+            if let Some(path) = &self.settings_path {
+                settings.save(path)?;
+            }
+        }
+        *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings;
+        Ok(())
+    }
+
+    /// Runs `work` on the vault on a blocking thread: keyring calls and fsync take a while.
+    pub async fn vault<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut OrderVault) -> Result<T, VaultError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let vault = self.vault.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut vault = vault.lock().unwrap_or_else(PoisonError::into_inner);
+            work(&mut vault)
+        })
+        .await
+        .map_err(|error| AppError::internal("using the order vault", error))?
+        .map_err(AppError::from)
+    }
+
+    pub async fn key_store(&self) -> KeyStore {
+        self.vault(|vault| Ok(vault.key_store()))
+            .await
+            .unwrap_or(KeyStore::SessionOnly)
+    }
+
+    pub fn keep_prepared(&self, handle: &str, slot: ImageSlot, photo: PreparedPhoto) {
+        self.prepared
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert((handle.to_string(), slot), Arc::new(photo));
+    }
+
+    pub fn prepared(&self, handle: &str, slot: ImageSlot) -> Option<Arc<PreparedPhoto>> {
+        self.prepared
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&(handle.to_string(), slot))
+            .cloned()
+    }
+
+    pub fn drop_prepared(&self, handle: &str, slot: Option<ImageSlot>) {
+        self.prepared
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|(h, s), _| !(h == handle && slot.is_none_or(|slot| slot == *s)));
+    }
+}
+
+/// CardCoins hosts the captcha page for the app's registered hostname beside the API;
+/// `CARDCOINS_CAPTCHA_URL` points elsewhere (a staging host).
+fn production_captcha_url(base_url: &str) -> Result<Url, AppError> {
+    if let Ok(custom) = std::env::var("CARDCOINS_CAPTCHA_URL") {
+        return Url::parse(custom.trim()).map_err(|error| {
+            AppError::new(
+                "invalid_settings",
+                format!("CARDCOINS_CAPTCHA_URL is not a valid URL ({error})."),
+            )
+        });
+    }
+    let mut url = Url::parse(base_url.trim()).map_err(|error| {
+        AppError::new(
+            "invalid_settings",
+            format!("The server address is not a valid URL ({error}). Fix it in the settings."),
+        )
+    })?;
+    url.set_path("/captcha");
+    url.set_query(None);
+    Ok(url)
+}

@@ -1,0 +1,47 @@
+//! A Lightning Address payout: the app accepts it, the order completes, and the payout shows a
+//! payment hash instead of a transaction id.
+
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::{AppSession, AppSessionOptions};
+
+const LIGHTNING_ADDRESS: &str = "satoshi@walletofsatoshi.com";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lightning_address_payout() {
+    let dir = scratch_dir("lightning");
+    let front = card_photo(&dir, "front.jpg").expect("photo");
+    let back = card_photo(&dir, "back.jpg").expect("photo");
+    let session = AppSession::start(AppSessionOptions {
+        args: vec!["--sandbox".into()],
+        ..Default::default()
+    })
+    .await
+    .expect("app session");
+    let mut journey = Journey::new(&session, "lightning-address").expect("journey");
+
+    journey.amount("25").await.expect("amount step");
+    journey.phone(PHONE).await.expect("phone step");
+    journey
+        .payout(LIGHTNING_ADDRESS, "Lightning Address")
+        .await
+        .expect("payout step");
+    journey
+        .photos(&[("Image1", &front), ("Image2", &back)])
+        .await
+        .expect("photos step");
+    journey.submit().await.expect("submit");
+    journey
+        .wait_for_status("Approved", "approved")
+        .await
+        .expect("approved");
+
+    session
+        .wait_for_text("payout", LIGHTNING_ADDRESS, 10)
+        .await
+        .expect("payout details");
+    session
+        .find_test_id("payout-hash")
+        .await
+        .expect("a payment hash");
+    session.close().await.expect("close");
+}

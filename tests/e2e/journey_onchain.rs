@@ -1,0 +1,51 @@
+//! A person sells a $55 card for an on-chain payout, start to finish, in the real window against
+//! the in-process sandbox: typing, clicking, the captcha window, the native file dialog.
+
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::{AppSession, AppSessionOptions};
+
+const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn onchain_payout_happy_path() {
+    let dir = scratch_dir("onchain");
+    let front = card_photo(&dir, "front.jpg").expect("photo");
+    let back = card_photo(&dir, "back.jpg").expect("photo");
+    let session = AppSession::start(AppSessionOptions {
+        args: vec!["--sandbox".into()],
+        ..Default::default()
+    })
+    .await
+    .expect("app session");
+    let mut journey = Journey::new(&session, "onchain").expect("journey");
+
+    journey.amount("55.00").await.expect("amount step");
+    journey.phone(PHONE).await.expect("phone step");
+    journey
+        .payout(ADDRESS, "Bitcoin")
+        .await
+        .expect("payout step");
+    journey
+        .photos(&[("Image1", &front), ("Image2", &back)])
+        .await
+        .expect("photos step");
+    journey.submit().await.expect("submit");
+    journey
+        .wait_for_status("Approved", "approved")
+        .await
+        .expect("approved");
+
+    let payout = session
+        .wait_for_text("payout", ADDRESS, 10)
+        .await
+        .expect("payout details");
+    assert!(
+        payout.contains("sats"),
+        "the payout names the amount: {payout}"
+    );
+    session
+        .find_test_id("payout-txid")
+        .await
+        .expect("a transaction id");
+    session.close().await.expect("close");
+}

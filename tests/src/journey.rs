@@ -1,0 +1,190 @@
+//! The steps of selling a card, as a person does them in the window. Each journey test strings
+//! them together; every step leaves a screenshot.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use fantoccini::Locator;
+
+use crate::{x11, AppSession, HarnessError, ScreenshotBook};
+
+/// The sandbox accepts this US number; one ending in 0403 would fail the geolocation check.
+pub const PHONE: &str = "650 253 0000";
+pub const PHOTO_DIALOG_TITLE: &str = "Choose photos of the card";
+
+pub struct Journey<'a> {
+    pub session: &'a AppSession,
+    pub book: ScreenshotBook,
+}
+
+impl<'a> Journey<'a> {
+    pub fn new(session: &'a AppSession, name: &str) -> Result<Self, HarnessError> {
+        Ok(Self {
+            session,
+            book: ScreenshotBook::new(name)?,
+        })
+    }
+
+    pub fn shot(&mut self, step: &str) -> Result<(), HarnessError> {
+        self.book.take(self.session, step).map(|_| ())
+    }
+
+    pub async fn amount(&mut self, dollars: &str) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.click("start").await?;
+        s.type_into("amount-input", dollars).await?;
+        s.wait_for_text("quote-sats", "sats", 15).await?;
+        self.shot("amount")?;
+        s.click("continue").await?;
+        s.find_test_id("step-phone").await?;
+        Ok(())
+    }
+
+    /// Number, captcha window, the code from the sandbox banner, verify.
+    pub async fn phone(&mut self, number: &str) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.type_into("phone-input", number).await?;
+        self.shot("phone")?;
+        s.click("send-code").await?;
+        self.solve_captcha().await?;
+        s.find_test_id("code-sent").await?;
+        let banner = s.wait_for_text("sandbox-code", "", 15).await?;
+        let code: String = banner.chars().filter(char::is_ascii_digit).collect();
+        s.type_into("code-input", &code).await?;
+        self.shot("code")?;
+        s.click("verify-code").await?;
+        s.find_test_id("step-payout").await?;
+        Ok(())
+    }
+
+    /// The captcha opens in its own window with no IPC; a person ticks the box there.
+    pub async fn solve_captcha(&mut self) -> Result<(), HarnessError> {
+        let client = &self.session.client;
+        let main = client.window().await?;
+        let mut captcha = None;
+        for _ in 0..150 {
+            if let Some(other) = client
+                .windows()
+                .await?
+                .into_iter()
+                .find(|handle| *handle != main)
+            {
+                captcha = Some(other);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let captcha = captcha.ok_or(HarnessError::NotReady {
+            what: "the captcha window",
+            seconds: 15,
+        })?;
+        client.switch_to_window(captcha).await?;
+        let tick = client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css("#not-a-robot"))
+            .await?;
+        self.shot("captcha")?;
+        tick.click().await?;
+        client.switch_to_window(main).await?;
+        Ok(())
+    }
+
+    /// Types the destination and waits for the app to accept it as `kind`.
+    pub async fn payout(&mut self, destination: &str, kind: &str) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.type_into("destination-input", destination).await?;
+        s.wait_for_text("destination-kind", kind, 10).await?;
+        self.shot("payout")?;
+        s.click("continue").await?;
+        s.find_test_id("step-photos").await?;
+        Ok(())
+    }
+
+    /// Picks a file for a slot through the app's own "Choose photo…" and the native dialog.
+    pub async fn choose_photo(&mut self, slot: &str, file: &Path) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.click(&format!("choose-photo-{slot}")).await?;
+        x11::choose_file_in_gtk_dialog(
+            s.display_name(),
+            PHOTO_DIALOG_TITLE,
+            &file.display().to_string(),
+        )?;
+        s.wait_for_text(&format!("photo-status-{slot}"), "Uploaded", 60)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn photos(&mut self, files: &[(&str, &Path)]) -> Result<(), HarnessError> {
+        for (slot, file) in files {
+            self.choose_photo(slot, file).await?;
+        }
+        self.shot("photos")?;
+        self.session.click("continue").await?;
+        self.session.find_test_id("step-review").await?;
+        Ok(())
+    }
+
+    pub async fn submit(&mut self) -> Result<(), HarnessError> {
+        self.shot("review")?;
+        self.session.click("submit-verification").await?;
+        self.session.find_test_id("step-status").await?;
+        self.shot("processing")?;
+        Ok(())
+    }
+
+    pub async fn wait_for_status(
+        &mut self,
+        label: &str,
+        step: &str,
+    ) -> Result<String, HarnessError> {
+        let text = self
+            .session
+            .wait_for_text("status-label", label, 60)
+            .await?;
+        self.shot(step)?;
+        Ok(text)
+    }
+}
+
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cardcoins-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// A phone-sized, textured JPEG made with ImageMagick (installed by the setup script).
+pub fn card_photo(dir: &Path, name: &str) -> Result<PathBuf, HarnessError> {
+    let path = dir.join(name);
+    let status = Command::new("/usr/bin/convert")
+        .args(["-size", "2400x1600", "plasma:orange-white", "-blur", "0x1"])
+        .args([
+            "-font",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "-pointsize",
+            "120",
+        ])
+        .args([
+            "-fill",
+            "black",
+            "-annotate",
+            "+200+900",
+            "4111 1111 1111 1111",
+            "-quality",
+            "90",
+        ])
+        .arg(&path)
+        .status()
+        .map_err(|source| HarnessError::Spawn {
+            program: "convert (ImageMagick)",
+            source,
+        })?;
+    if !status.success() {
+        return Err(HarnessError::Io(std::io::Error::other(format!(
+            "convert could not make {name}"
+        ))));
+    }
+    Ok(path)
+}

@@ -1,0 +1,56 @@
+// How a backend error is shown: the backend's own message says what is wrong and what to do;
+// the UI adds a title and, for the states that pass by themselves, a retry.
+import type { AppError, Result } from "./bindings";
+import { strings } from "./strings";
+
+/** Errors that go away by themselves (network, maintenance, a busy server): worth a retry. */
+const transientCodes = new Set(["offline", "timeout", "maintenance", "server_error", "rate_limited"]);
+
+export function isTransient(error: AppError): boolean {
+  return transientCodes.has(error.code);
+}
+
+export function errorTitle(error: AppError): string {
+  switch (error.code) {
+    case "offline":
+    case "timeout":
+      return strings.errors.offlineTitle;
+    case "maintenance":
+      return strings.errors.maintenanceTitle;
+    case "rate_limited":
+    case "server_error":
+      return strings.errors.busyTitle;
+    default:
+      return strings.errors.title;
+  }
+}
+
+/** A sentence on what to do next, shown under the backend's message when the code calls for one. */
+export function errorNextStep(error: AppError): string | null {
+  switch (error.code) {
+    case "offline":
+    case "timeout":
+      return strings.errors.offlineNext;
+    case "maintenance":
+      return strings.errors.maintenanceNext;
+    case "rate_limited":
+    case "server_error":
+      return strings.errors.busyNext;
+    default:
+      return null;
+  }
+}
+
+/** A command that threw instead of answering (a bug or a broken bridge), as an error the UI can show. */
+export function unexpectedError(): AppError {
+  return { code: "internal", message: strings.errors.unexpected };
+}
+
+/** Awaits a command wrapper, turning a thrown exception into an error the screen can show. */
+export async function settle<T>(pending: Promise<Result<T, AppError>>): Promise<Result<T, AppError>> {
+  try {
+    return await pending;
+  } catch {
+    return { status: "error", error: unexpectedError() };
+  }
+}

@@ -1,0 +1,79 @@
+// Where the seller is in the guided flow, and what the flow knows so far. One instance per app.
+import type { FlowStep, OrderSummary, QuoteView } from "./bindings";
+
+export type Screen = "welcome" | "amount" | FlowStep | "history" | "settings";
+
+/** The numbered steps, in order, as the step headers count them. */
+export const numberedSteps: readonly Screen[] = ["amount", "phone", "payout", "photos", "review", "status"];
+
+export class Flow {
+  screen: Screen = $state("welcome");
+  /** The vault's handle for the current order (never the order ID, which stays in Rust). */
+  handle: string | null = $state(null);
+  /** The dollars exactly as typed, so coming back to the amount step shows them again. */
+  amountText = $state("");
+  quote: QuoteView | null = $state(null);
+  /** The number the code was sent to, in E.164; the sandbox banner looks up its latest code. */
+  phone: string | null = $state(null);
+  /** Where History and Settings return to. */
+  private returnTo: Screen = "welcome";
+
+  go(screen: Screen): void {
+    this.screen = screen;
+  }
+
+  start(): void {
+    this.handle = null;
+    this.amountText = "";
+    this.quote = null;
+    this.phone = null;
+    this.screen = "amount";
+  }
+
+  orderCreated(summary: OrderSummary): void {
+    this.handle = summary.handle;
+    this.screen = summary.step;
+  }
+
+  resume(summary: OrderSummary): void {
+    this.handle = summary.handle;
+    this.amountText = "";
+    this.quote = null;
+    this.phone = null;
+    this.screen = summary.step;
+  }
+
+  /** Opens History or Settings, remembering where to come back to. */
+  openAside(screen: "history" | "settings"): void {
+    if (this.screen !== "history" && this.screen !== "settings") this.returnTo = this.screen;
+    this.screen = screen;
+  }
+
+  /** The screen Escape/Back goes to, or null where going back would undo something already sent. */
+  get backTarget(): Screen | null {
+    switch (this.screen) {
+      case "amount":
+        return "welcome";
+      case "review":
+        return "photos";
+      case "history":
+      case "settings":
+        return this.returnTo;
+      default:
+        return null;
+    }
+  }
+
+  back(): boolean {
+    const target = this.backTarget;
+    if (target === null) return false;
+    this.screen = target;
+    return true;
+  }
+
+  /** 1-based step number for the header, or null for screens outside the numbered flow. */
+  get stepNumber(): number | null {
+    const index = numberedSteps.indexOf(this.screen);
+    return index === -1 ? null : index + 1;
+  }
+}

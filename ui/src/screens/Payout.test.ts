@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { Flow } from "../lib/flow.svelte";
+import type { DestinationView } from "../lib/bindings";
+import { HANDLE, callsTo, fail, mockCommands, orderView, type Handler } from "../test/ipc";
+import Payout from "./Payout.svelte";
+
+const ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+
+const checkDestination: Handler = (args) => {
+  const input = String(args.input);
+  if (input.startsWith("tb1")) fail("testnet_address", "This is a testnet address. Use an address for real bitcoin (it starts with bc1, 1 or 3).");
+  if (input.startsWith("lnbc10u")) fail("invoice_has_amount", "This invoice asks for a set amount. Make an invoice without an amount in your wallet.");
+  if (input === ADDRESS || input === `bitcoin:${ADDRESS}`) {
+    return { kindLabel: "Bitcoin address (SegWit)", apiValue: ADDRESS, isLightning: false, notes: [] } satisfies DestinationView;
+  }
+  fail("invalid_destination", "This isn't a bitcoin address, invoice or Lightning Address. Copy it again from your wallet.");
+};
+
+function setup(overrides: Record<string, Handler> = {}, nameRequired = false) {
+  const calls = mockCommands({
+    get_order: () => orderView({ status: "created", step: "payout", destination: null, nameRequired }),
+    check_destination: checkDestination,
+    submit_payment: () => null,
+    ...overrides,
+  });
+  const flow = new Flow();
+  flow.screen = "payout";
+  flow.handle = HANDLE;
+  render(Payout, { props: { flow } });
+  return { calls, flow };
+}
+
+describe("Payout step", () => {
+  it("checks the destination as it is typed and submits it", async () => {
+    const { calls, flow } = setup();
+    await userEvent.type(screen.getByTestId("destination-input"), `bitcoin:${ADDRESS}`);
+    expect((await screen.findByTestId("destination-kind")).textContent).toMatch(/Bitcoin address/);
+    expect(screen.getByTestId("rbf-note").textContent).toMatch(/RBF/);
+    expect(screen.queryByTestId("name-fields")).toBeNull();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(flow.screen).toBe("photos"));
+    expect(callsTo(calls, "submit_payment")[0]?.args).toEqual({
+      handle: HANDLE,
+      destination: `bitcoin:${ADDRESS}`,
+      firstName: null,
+      lastName: null,
+    });
+  });
+
+  it("explains each refusal and does not submit", async () => {
+    const { calls, flow } = setup();
+    const input = screen.getByTestId("destination-input");
+    await userEvent.type(input, "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
+    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/testnet address/));
+    await userEvent.clear(input);
+    await userEvent.type(input, "lnbc10u1pexample");
+    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/without an amount/));
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    await userEvent.click(screen.getByTestId("continue"));
+    expect(callsTo(calls, "submit_payment")).toHaveLength(0);
+    expect(flow.screen).toBe("payout");
+  });
+
+  it("asks for first and last name when the order needs them", async () => {
+    const { calls, flow } = setup({}, true);
+    await screen.findByTestId("name-fields");
+    await userEvent.type(screen.getByTestId("destination-input"), ADDRESS);
+    await userEvent.click(screen.getByTestId("continue"));
+    expect((await screen.findByTestId("name-error")).textContent).toMatch(/first and last name/);
+    expect(callsTo(calls, "submit_payment")).toHaveLength(0);
+    await userEvent.type(screen.getByTestId("first-name"), "Ada");
+    await userEvent.type(screen.getByTestId("last-name"), "Lovelace{Enter}");
+    await waitFor(() => expect(flow.screen).toBe("photos"));
+    expect(callsTo(calls, "submit_payment")[0]?.args).toMatchObject({ firstName: "Ada", lastName: "Lovelace" });
+  });
+
+  it("shows the name fields when the server refuses the payment without names", async () => {
+    setup({ submit_payment: () => fail("name_required", "CardCoins needs your first and last name for this order.") });
+    await userEvent.type(screen.getByTestId("destination-input"), `${ADDRESS}{Enter}`);
+    await screen.findByTestId("name-fields");
+    expect(screen.getByTestId("name-error").textContent).toMatch(/needs your first and last name/);
+  });
+
+  it("shows a server error from the payment where it happened", async () => {
+    const { flow } = setup({ submit_payment: () => fail("maintenance", "CardCoins is down for maintenance.") });
+    await userEvent.type(screen.getByTestId("destination-input"), `${ADDRESS}{Enter}`);
+    const error = await screen.findByTestId("payout-submit-error");
+    expect(error.textContent).toMatch(/under maintenance/);
+    expect(screen.getByTestId("payout-submit-error-retry")).toBeTruthy();
+    expect(flow.screen).toBe("payout");
+  });
+});

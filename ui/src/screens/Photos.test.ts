@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { emit } from "@tauri-apps/api/event";
+import type { Channel } from "@tauri-apps/api/core";
+import { Flow } from "../lib/flow.svelte";
+import type { ImageSlot, UploadProgress } from "../lib/bindings";
+import { HANDLE, callsTo, fail, mockCommands, orderView, prepared, type Handler } from "../test/ipc";
+import Photos from "./Photos.svelte";
+
+/** Sends one progress message through the channel the way Rust does (index-ordered callback). */
+function sendProgress(channel: Channel<UploadProgress>, index: number, message: UploadProgress) {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(channel.id, { index, message });
+}
+
+function setup(overrides: Record<string, Handler> = {}) {
+  const calls = mockCommands({
+    get_order: () => orderView(),
+    pick_photos: () => ["/home/seller/Pictures/front.jpg"],
+    prepare_photo: (args) => prepared(args.slot as ImageSlot),
+    upload_photo: () => null,
+    ...overrides,
+  });
+  const flow = new Flow();
+  flow.screen = "photos";
+  flow.handle = HANDLE;
+  render(Photos, { props: { flow } });
+  return { calls, flow };
+}
+
+describe("Photos step", () => {
+  it("shows one slot per required image with the server's description and the guide", async () => {
+    setup();
+    const front = await screen.findByTestId("photo-slot-Image1");
+    expect(front.textContent).toContain("Front of the card");
+    expect(screen.getByTestId("photo-slot-Image2").textContent).toContain("Back of the card");
+    expect(screen.getByText(/No glare/)).toBeTruthy();
+    expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("picks, prepares and uploads with progress, then continues", async () => {
+    let finishUpload: (() => void) | null = null;
+    let channel: Channel<UploadProgress> | null = null;
+    const { calls, flow } = setup({
+      upload_photo: (args) =>
+        args.slot !== "Image1" ? null : new Promise((resolve) => {
+          channel = args.onProgress as Channel<UploadProgress>;
+          finishUpload = () => resolve(null);
+        }),
+      prepare_photo: (args) =>
+        prepared(args.slot as ImageSlot, {
+          warnings: [{ code: "dark", message: "The photo is dark. Retake it in better light if the numbers are hard to read." }],
+        }),
+    });
+    await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
+    await waitFor(() => expect(channel).not.toBeNull());
+    expect(callsTo(calls, "prepare_photo")[0]?.args).toEqual({ handle: HANDLE, slot: "Image1", path: "/home/seller/Pictures/front.jpg" });
+    expect(screen.getByTestId("photo-size-Image1").textContent).toContain("3.1 MB");
+    expect(screen.getByTestId("photo-warnings-Image1").textContent).toMatch(/photo is dark/);
+    expect(screen.getByRole("img").getAttribute("src")).toBe("data:image/jpeg;base64,AAAA");
+
+    sendProgress(channel!, 0, { slot: "Image1", sent: 1_550_000, total: 3_100_000 });
+    await waitFor(() => expect((screen.getByTestId("upload-progress-Image1") as HTMLProgressElement).value).toBe(50));
+    finishUpload!();
+    await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Uploaded/));
+
+    await userEvent.click(screen.getByTestId("choose-photo-Image2"));
+    await waitFor(() => expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(screen.getByTestId("continue"));
+    expect(flow.screen).toBe("review");
+  });
+
+  it("assigns files dropped on the window to the empty slots in order", async () => {
+    const { calls } = setup();
+    await screen.findByTestId("photo-slot-Image1");
+    // The drop listener registers asynchronously after the screen mounts.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await emit("tauri://drag-drop", { paths: ["/tmp/a.jpg", "/tmp/b.png", "/tmp/c.jpg"], position: { x: 0, y: 0 } });
+    await waitFor(() => expect(callsTo(calls, "upload_photo")).toHaveLength(2));
+    const prepares = callsTo(calls, "prepare_photo").map((c) => [c.args.slot, c.args.path]);
+    expect(prepares).toEqual([
+      ["Image1", "/tmp/a.jpg"],
+      ["Image2", "/tmp/b.png"],
+    ]);
+    expect(await screen.findByTestId("drop-left-over")).toBeTruthy();
+  });
+
+  it("explains a refused file and keeps the slot open for another", async () => {
+    const { calls } = setup({
+      prepare_photo: () => fail("photo_heic", "HEIC photos can't be read here. Export the photo as JPEG, then choose it again."),
+    });
+    await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
+    expect((await screen.findByTestId("photo-error-Image1")).textContent).toMatch(/Export the photo as JPEG/);
+    // Trying the same file again can't help: the way forward is another photo.
+    expect(screen.queryByTestId("photo-error-Image1-retry")).toBeNull();
+    expect(screen.getByTestId("choose-photo-Image1").textContent).toMatch(/Choose photo/);
+    expect(callsTo(calls, "upload_photo")).toHaveLength(0);
+  });
+
+  it("retries a failed upload without preparing again", async () => {
+    let attempts = 0;
+    const { calls } = setup({
+      upload_photo: () => {
+        attempts += 1;
+        return attempts === 1 ? fail("upload_expired", "The upload took too long. Press Try again.") : null;
+      },
+    });
+    await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
+    await screen.findByTestId("photo-error-Image1");
+    await userEvent.click(screen.getByTestId("photo-error-Image1-retry"));
+    await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Uploaded/));
+    expect(callsTo(calls, "prepare_photo")).toHaveLength(1);
+    expect(callsTo(calls, "upload_photo")).toHaveLength(2);
+  });
+
+  it("changes nothing when the picker is cancelled", async () => {
+    const { calls } = setup({ pick_photos: () => [] });
+    await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
+    await waitFor(() => expect(callsTo(calls, "pick_photos")).toHaveLength(1));
+    expect(callsTo(calls, "prepare_photo")).toHaveLength(0);
+    expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/No photo yet/);
+  });
+
+  it("offers to replace a photo uploaded in an earlier session", async () => {
+    setup({
+      get_order: () =>
+        orderView({ requiredImages: [{ slot: "Image1", description: "Front of the card", uploaded: true }] }),
+    });
+    expect((await screen.findByTestId("choose-photo-Image1")).textContent).toMatch(/Replace photo/);
+    expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { Flow } from "../lib/flow.svelte";
+import { HANDLE, callsTo, fail, mockCommands, orderView, type Handler } from "../test/ipc";
+import Review from "./Review.svelte";
+
+function setup(overrides: Record<string, Handler> = {}) {
+  const calls = mockCommands({
+    get_order: () =>
+      orderView({
+        step: "review",
+        requiredImages: [
+          { slot: "Image1", description: "Front of the card", uploaded: true },
+          { slot: "Image2", description: "Back of the card", uploaded: true },
+        ],
+      }),
+    submit_for_verification: () => null,
+    ...overrides,
+  });
+  const flow = new Flow();
+  flow.screen = "review";
+  flow.handle = HANDLE;
+  render(Review, { props: { flow } });
+  return { calls, flow };
+}
+
+describe("Review step", () => {
+  it("shows what will be sent and submits for verification", async () => {
+    const { calls, flow } = setup();
+    const facts = await screen.findByTestId("review-facts");
+    expect(facts.textContent).toContain("$55.00");
+    expect(facts.textContent).toContain("83,523 sats");
+    expect(facts.textContent).toContain("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    expect(facts.textContent).toContain("2 of 2 uploaded");
+    await userEvent.click(screen.getByTestId("submit-verification"));
+    await waitFor(() => expect(flow.screen).toBe("status"));
+    expect(callsTo(calls, "submit_for_verification")[0]?.args).toEqual({ handle: HANDLE });
+  });
+
+  it("shows a refusal where it happened and stays on the step", async () => {
+    const { flow } = setup({
+      submit_for_verification: () => fail("upload_refused", "The photo of the back was not received. Go back and add it again."),
+    });
+    await screen.findByTestId("review-facts");
+    await userEvent.click(screen.getByTestId("submit-verification"));
+    expect((await screen.findByTestId("submit-error")).textContent).toMatch(/Go back and add it again/);
+    expect(flow.screen).toBe("review");
+  });
+
+  it("goes back to the photos with the Back button", async () => {
+    const { flow } = setup();
+    await screen.findByTestId("review-facts");
+    await userEvent.click(screen.getByTestId("back"));
+    expect(flow.screen).toBe("photos");
+  });
+});

@@ -1,0 +1,102 @@
+// The command layer stood in for by Tauri's mockIPC: handlers keyed by the Rust (snake_case)
+// command names answer with contract-shaped data; `fail` makes a command answer with an AppError,
+// the way the Rust side rejects (a plain object, not an Error).
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import type { AppError, OrderSummary, OrderView, PreparedPhotoView } from "../lib/bindings";
+
+export type Handler = (args: Record<string, unknown>) => unknown;
+
+export interface Recorded {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+export class CommandFailure {
+  constructor(readonly error: AppError) {}
+}
+
+export function fail(code: string, message: string): never {
+  throw new CommandFailure({ code, message });
+}
+
+export function mockCommands(handlers: Record<string, Handler>): Recorded[] {
+  const calls: Recorded[] = [];
+  mockWindows("main");
+  mockIPC(
+    async (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      const handler = handlers[cmd];
+      if (!handler) throw new Error(`unexpected command ${cmd}`);
+      try {
+        return await handler(args);
+      } catch (e) {
+        if (e instanceof CommandFailure) throw e.error;
+        throw e;
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return calls;
+}
+
+export function callsTo(calls: Recorded[], cmd: string): Recorded[] {
+  return calls.filter((c) => c.cmd === cmd);
+}
+
+export const HANDLE = "4b1d6c1e-1111-4222-8333-944455556666";
+
+export function summary(overrides: Partial<OrderSummary> = {}): OrderSummary {
+  return {
+    handle: HANDLE,
+    amountCents: 5500,
+    amountText: "$55.00",
+    createdAt: "2026-11-24T18:00:00Z",
+    status: "created",
+    statusLabel: "Created",
+    step: "phone",
+    ...overrides,
+  };
+}
+
+export function orderView(overrides: Partial<OrderView> = {}): OrderView {
+  return {
+    handle: HANDLE,
+    status: "authorized",
+    statusLabel: "Details accepted",
+    statusExplanation: "Add the photos of the card, then send them for verification.",
+    amountCents: 5500,
+    amountText: "$55.00",
+    sats: 83523,
+    satsText: "83,523 sats",
+    btcText: "0.00083523 BTC",
+    phoneVerified: true,
+    nameRequired: false,
+    destination: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    requiredImages: [
+      { slot: "Image1", description: "Front of the card", uploaded: false },
+      { slot: "Image2", description: "Back of the card", uploaded: false },
+    ],
+    imageFeedback: [],
+    payout: null,
+    step: "photos",
+    isFinal: false,
+    ...overrides,
+  };
+}
+
+export function prepared(slot: PreparedPhotoView["slot"], overrides: Partial<PreparedPhotoView> = {}): PreparedPhotoView {
+  return {
+    slot,
+    width: 1600,
+    height: 1000,
+    bytes: 3_100_000,
+    sizeText: "3.1 MB",
+    format: "JPEG",
+    reencoded: true,
+    summary: "1600 × 1000 JPEG",
+    warnings: [],
+    previewDataUrl: "data:image/jpeg;base64,AAAA",
+    ...overrides,
+  };
+}
