@@ -30,9 +30,16 @@ pub fn prepare_environment() {
     }
 }
 
+/// HTTP libraries print request URLs at debug level, and API URLs carry the order ID: they stay
+/// at info whatever `CARDCOINS_LOG` asks for.
+const HTTP_LIBRARIES_AT_INFO: &str = "reqwest=info,hyper=info,hyper_util=info,h2=info,rustls=info";
+
 pub fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CARDCOINS_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let base = std::env::var("CARDCOINS_LOG").unwrap_or_else(|_| "info".to_string());
+    let filter = tracing_subscriber::EnvFilter::try_new(format!("{base},{HTTP_LIBRARIES_AT_INFO}"))
+        .unwrap_or_else(|_| {
+            tracing_subscriber::EnvFilter::new(format!("info,{HTTP_LIBRARIES_AT_INFO}"))
+        });
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -20,12 +20,7 @@ pub fn wait_for_window(display: &str, title: &str, seconds: u64) -> Result<Strin
                 source,
             })?;
         let ids = String::from_utf8_lossy(&output.stdout);
-        if let Some(id) = ids
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .last()
-        {
+        if let Some(id) = ids.lines().map(str::trim).rfind(|line| !line.is_empty()) {
             return Ok(id.to_string());
         }
         if Instant::now() > deadline {
