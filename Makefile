@@ -10,7 +10,7 @@ APP_BIN := $(CARGO_TARGET_DIR)/debug/cardcoins-desktop
 APP_FEATURES := --features cardcoins-desktop/embed
 KEYRING := scripts/with-keyring.sh
 
-.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle clean-screens
+.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle bench clean-screens
 
 ## run: install what is missing, build, and start the app against the built-in sandbox
 run: setup ui
@@ -55,5 +55,12 @@ e2e: app
 	$(KEYRING) cargo test -p cardcoins-e2e -- --test-threads=1
 
 ## bundle: .deb and .rpm installers (AppImage needs a download this environment cannot make)
+# The CLI runs beforeBuildCommand (`npm run build`) in the frontend folder: name both folders.
 bundle: setup
-	TAURI_APP_PATH=src-tauri ui/node_modules/.bin/tauri build --bundles deb,rpm
+	TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri build --bundles deb,rpm
+	scripts/recompress-deb.sh $(CARGO_TARGET_DIR)/release/bundle/deb/CardCoins_*.deb
+	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb $(CARGO_TARGET_DIR)/release/bundle/rpm/*.rpm
+
+## bench: start-up, memory and size against a bare Tauri app (on demand; not part of make test)
+bench: setup
+	$(KEYRING) bench/startup/run.sh

@@ -72,6 +72,16 @@ impl AppSession {
             .await?)
     }
 
+    /// Whether an element with this `data-testid` is on screen now, without waiting.
+    pub async fn is_present(&self, test_id: &str) -> Result<bool, HarnessError> {
+        let selector = format!("[data-testid=\"{test_id}\"]");
+        match self.client.find(Locator::Css(&selector)).await {
+            Ok(_) => Ok(true),
+            Err(error) if error.is_no_such_element() => Ok(false),
+            Err(error) => Err(error.into()),
+        }
+    }
+
     /// Clears a field and types into it, key by key, as a person would.
     pub async fn type_into(&self, test_id: &str, text: &str) -> Result<(), HarnessError> {
         let field = self.find_test_id(test_id).await?;

@@ -19,6 +19,8 @@ pub enum HarnessError {
         needle: String,
         last: String,
     },
+    #[error("could not make {what} for the test: {detail}")]
+    Fixture { what: &'static str, detail: String },
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
 }

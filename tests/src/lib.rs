@@ -4,8 +4,10 @@
 mod app_session;
 mod display;
 mod error;
+pub mod invoices;
 pub mod journey;
 mod process_guard;
+pub mod sample_files;
 mod screenshots;
 mod tauri_driver;
 pub mod x11;

@@ -202,9 +202,9 @@ export const strings = {
   errors: {
     title: "Something went wrong",
     offlineTitle: "You seem to be offline",
-    offlineNext: "Check your internet connection. We'll try again by ourselves, or press Try again.",
+    offlineNext: "Check your internet connection, then try again. Nothing you entered is lost.",
     maintenanceTitle: "CardCoins is under maintenance",
-    maintenanceNext: "Your order is saved. We'll try again by ourselves, or press Try again in a few minutes.",
+    maintenanceNext: "Nothing you entered is lost. Try again in a few minutes.",
     busyTitle: "CardCoins is busy",
     busyNext: "Wait a minute, then try again.",
     unexpected: "Something unexpected went wrong. Please try again; if it keeps happening, contact CardCoins support.",

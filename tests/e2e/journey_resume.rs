@@ -1,0 +1,79 @@
+//! Quit after the phone step, start the app again: the order is in history, Resume opens it at
+//! the payout step, and it completes. Both app runs share this process's HOME, so the second one
+//! sees the first one's vault and sandbox state.
+
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::{AppSession, AppSessionOptions};
+use fantoccini::Locator;
+
+const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+
+fn sandbox_app() -> AppSessionOptions {
+    AppSessionOptions {
+        args: vec!["--sandbox".into()],
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quit_after_phone_then_resume_from_history() {
+    let dir = scratch_dir("resume");
+    let front = card_photo(&dir, "front.jpg").expect("photo");
+    let back = card_photo(&dir, "back.jpg").expect("photo");
+
+    let first = AppSession::start(sandbox_app()).await.expect("app session");
+    let mut journey = Journey::new(&first, "resume").expect("journey");
+    journey.amount("57.00").await.expect("amount step");
+    journey.phone(PHONE).await.expect("phone step");
+    journey.shot("before-quit").expect("screenshot");
+    let book = journey.book;
+    // tauri-driver ends the app with the session; dropping it ends the display too.
+    first.close().await.expect("quit the app");
+
+    let second = AppSession::start(sandbox_app())
+        .await
+        .expect("the app starts again");
+    let mut journey = Journey {
+        session: &second,
+        book,
+    };
+    second
+        .find_test_id("welcome")
+        .await
+        .expect("a fresh start shows the welcome screen");
+    second.click("open-history").await.expect("open history");
+    let item = second
+        .find_test_id("history-item")
+        .await
+        .expect("the order is listed");
+    journey.shot("history").expect("screenshot");
+    // Newest first: the order just made is on top (other journeys' orders may follow).
+    let text = item.text().await.expect("history item text");
+    assert!(text.contains("57.00"), "the top order is this one: {text}");
+    item.find(Locator::Css("[data-testid=\"resume\"]"))
+        .await
+        .expect("a Resume button")
+        .click()
+        .await
+        .expect("resume");
+    second
+        .find_test_id("step-payout")
+        .await
+        .expect("resumed at the payout step");
+    journey.shot("resumed").expect("screenshot");
+
+    journey
+        .payout(ADDRESS, "Bitcoin")
+        .await
+        .expect("payout step");
+    journey
+        .photos(&[("Image1", &front), ("Image2", &back)])
+        .await
+        .expect("photos step");
+    journey.submit().await.expect("submit");
+    journey
+        .wait_for_status("Approved", "approved")
+        .await
+        .expect("approved");
+    second.close().await.expect("close");
+}
