@@ -82,7 +82,7 @@ impl PreparedPhotoView {
             width: photo.width,
             height: photo.height,
             bytes,
-            size_text: size_text(bytes),
+            size_text: cardcoins_photos::human_size(bytes),
             format: photo.format.name().to_string(),
             reencoded: photo.reencoded,
             summary: photo.summary(),
@@ -99,15 +99,6 @@ impl PreparedPhotoView {
                 base64::engine::general_purpose::STANDARD.encode(&photo.preview_jpeg)
             ),
         }
-    }
-}
-
-/// Decimal units with one decimal, as the "5 MB" limit is stated.
-fn size_text(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1_000_000 => format!("{}.{} MB", b / 1_000_000, (b % 1_000_000) / 100_000),
-        b if b >= 1_000 => format!("{} KB", b / 1_000),
-        b => format!("{b} bytes"),
     }
 }
 
@@ -246,9 +237,9 @@ mod tests {
 
     #[test]
     fn sizes_read_like_the_limit() {
-        assert_eq!(size_text(3_149_999), "3.1 MB");
-        assert_eq!(size_text(51_200), "51 KB");
-        assert_eq!(size_text(12), "12 bytes");
+        assert_eq!(cardcoins_photos::human_size(3_149_999), "3.1 MB");
+        assert_eq!(cardcoins_photos::human_size(51_200), "51 KB");
+        assert_eq!(cardcoins_photos::human_size(12), "12 bytes");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Byte counts as people read them. Decimal units, because the upload limit is stated as "5 MB"
 //! and means 5,000,000 bytes.
 
-pub(crate) fn human_size(bytes: u64) -> String {
+pub fn human_size(bytes: u64) -> String {
     const KB: u64 = 1_000;
     const MB: u64 = 1_000_000;
     const GB: u64 = 1_000_000_000;

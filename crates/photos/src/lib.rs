@@ -46,7 +46,7 @@ pub use quality_checks::{laplacian_variance, PhotoWarning};
 pub use sniff::{RefusedFormat, SourceFormat};
 
 use encode::{best_jpeg_within, QualityRange};
-use human_size::human_size;
+pub use human_size::human_size;
 use limits::DecodeLimits;
 use quality_checks::{Thresholds, ANALYSIS_LONG_SIDE};
 use sniff::Sniffed;
