@@ -9,10 +9,10 @@ use crate::photos::{self, ImageSlot, UploadProgress};
 use crate::state::{AppState, StartOptions};
 use crate::{orders, vault};
 
-const PHONE: &str = "+16502530000";
-const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+pub(crate) const PHONE: &str = "+16502530000";
+pub(crate) const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
-async fn practice(folder: &Path) -> AppState {
+pub(crate) async fn practice(folder: &Path) -> AppState {
     let state = AppState::start(StartOptions {
         data_dir: folder.to_path_buf(),
         config_dir: None,
@@ -37,7 +37,7 @@ fn uuid_like() -> String {
 }
 
 /// A photo with detail in it, so it is neither blurry nor flat.
-fn write_card_photo(path: &Path) {
+pub(crate) fn write_card_photo(path: &Path) {
     let image = image::RgbImage::from_fn(1600, 1000, |x, y| {
         let v = ((x * 7 + y * 13) % 251) as u8;
         image::Rgb([v, v.wrapping_mul(3), 255 - v])

@@ -34,14 +34,19 @@ pub fn prepare_environment() {
 /// at info whatever `CARDCOINS_LOG` asks for.
 const HTTP_LIBRARIES_AT_INFO: &str = "reqwest=info,hyper=info,hyper_util=info,h2=info,rustls=info";
 
-pub fn init_tracing() {
-    let base = std::env::var("CARDCOINS_LOG").unwrap_or_else(|_| "info".to_string());
-    let filter = tracing_subscriber::EnvFilter::try_new(format!("{base},{HTTP_LIBRARIES_AT_INFO}"))
+/// What the log shows: `base` (a `CARDCOINS_LOG` directive such as `trace`), with the HTTP
+/// libraries held at info.
+pub(crate) fn log_filter(base: &str) -> tracing_subscriber::EnvFilter {
+    tracing_subscriber::EnvFilter::try_new(format!("{base},{HTTP_LIBRARIES_AT_INFO}"))
         .unwrap_or_else(|_| {
             tracing_subscriber::EnvFilter::new(format!("info,{HTTP_LIBRARIES_AT_INFO}"))
-        });
+        })
+}
+
+pub fn init_tracing() {
+    let base = std::env::var("CARDCOINS_LOG").unwrap_or_else(|_| "info".to_string());
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+        .with_env_filter(log_filter(&base))
         .with_writer(std::io::stderr)
         .try_init();
 }

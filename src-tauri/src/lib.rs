@@ -7,14 +7,20 @@ mod captcha;
 mod checks;
 mod error;
 #[cfg(test)]
+mod fault_tests;
+#[cfg(test)]
 mod flow_tests;
 mod launch;
 mod order_views;
 mod orders;
 mod photos;
+#[cfg(test)]
+mod secrets_tests;
 mod settings;
 mod state;
 mod status_watch;
+#[cfg(test)]
+mod surface_tests;
 mod vault;
 
 pub use error::AppError;

@@ -121,6 +121,12 @@ impl AppState {
             .clone()
     }
 
+    /// Tests swap in a client with short timeouts, so a hung server costs seconds, not minutes.
+    #[cfg(test)]
+    pub(crate) fn use_client(&self, client: ApiClient) {
+        *self.api.write().unwrap_or_else(PoisonError::into_inner) = client;
+    }
+
     pub fn sandbox(&self) -> Option<&SandboxHandle> {
         self.sandbox.as_ref()
     }

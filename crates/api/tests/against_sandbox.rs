@@ -615,3 +615,112 @@ async fn injected_faults() {
     );
     assert_secret_kept(&error, &order);
 }
+
+/// A photo of some size (about 300 KB), so a cut lands in the middle of it.
+fn large_photo(slot: ImageSlot) -> ImageUpload {
+    let mut seed = 0x2545_f491_u32;
+    let image = image::RgbImage::from_fn(640, 480, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let [r, g, b, _] = seed.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let mut bytes = Cursor::new(Vec::new());
+    image
+        .write_to(&mut bytes, image::ImageFormat::Jpeg)
+        .expect("encode");
+    let bytes = bytes.into_inner();
+    assert!(bytes.len() > 100_000, "{} bytes", bytes.len());
+    ImageUpload::from_bytes(
+        format!("{}.jpg", slot.as_api_str().to_ascii_lowercase()),
+        "image/jpeg",
+        bytes,
+    )
+}
+
+#[tokio::test]
+async fn upload_faults_and_a_skewed_clock() {
+    let (handle, client) = sandbox().await;
+    let order = authorized_order(&handle, &client, 5500, "+16502530000").await;
+    let photo = large_photo(ImageSlot::Image1);
+
+    // Cut mid-upload: uploads are safe to repeat, so the client tries again (each attempt
+    // from byte zero, with a fresh policy), then reports a transient network error.
+    handle.set_fault(Some(Fault::CutMidUpload));
+    // Progress counts up within an attempt; a count that goes back down is a new attempt.
+    let starts = Arc::new(AtomicU64::new(0));
+    let last_sent = Arc::new(AtomicU64::new(u64::MAX));
+    let (counter, last) = (starts.clone(), last_sent.clone());
+    let progress: cardcoins_api::UploadProgress = Arc::new(move |sent, _total| {
+        if sent <= last.swap(sent, Ordering::SeqCst) {
+            counter.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let error = client
+        .upload_image(&order, ImageSlot::Image1, &photo, Some(progress))
+        .await
+        .expect_err("every attempt is cut");
+    assert!(
+        matches!(error, ApiError::Network { .. }),
+        "a cut is a network error: {error:?}"
+    );
+    assert!(error.is_transient());
+    assert_eq!(starts.load(Ordering::SeqCst), 3, "three attempts in all");
+    assert_secret_kept(&error, &order);
+    let details = client.get_order(&order).await.expect("order");
+    assert_eq!(details.status, OrderStatus::Authorized);
+    assert!(
+        details.required_images.iter().all(|image| !image.uploaded),
+        "nothing was stored: {details:?}"
+    );
+
+    // The API's clock ten minutes behind: every policy is expired on arrival. Presigned
+    // again once, then reported as expired, not as a refusal of the photo.
+    handle.set_fault(Some(Fault::ClockSkew(-600)));
+    let error = client
+        .upload_image(&order, ImageSlot::Image1, &photo, None)
+        .await
+        .expect_err("expired on arrival");
+    assert!(
+        matches!(
+            error,
+            ApiError::Upload {
+                kind: UploadErrorKind::PolicyExpired
+            }
+        ),
+        "{error:?}"
+    );
+
+    // Ten minutes ahead is within what the store tolerates: the upload works.
+    handle.set_fault(Some(Fault::ClockSkew(600)));
+    client
+        .upload_image(&order, ImageSlot::Image1, &photo, None)
+        .await
+        .expect("a clock ahead by ten minutes still uploads");
+
+    // Slow, but it arrives.
+    handle.set_fault(Some(Fault::SlowUpload));
+    let slow_start = Instant::now();
+    client
+        .upload_image(
+            &order,
+            ImageSlot::Image2,
+            &large_photo(ImageSlot::Image2),
+            None,
+        )
+        .await
+        .expect("a slow upload completes");
+    assert!(
+        slow_start.elapsed() >= Duration::from_secs(1),
+        "the store really read slowly"
+    );
+
+    // The fault cleared, the same order carries on to the end.
+    handle.set_fault(None);
+    client
+        .submit_for_verification(&order)
+        .await
+        .expect("submitted");
+    wait_for(&client, &order, OrderStatus::Approved).await;
+}

@@ -34,6 +34,12 @@ pub enum Fault {
     PresignExpired,
     /// The API's clock is this many seconds off (presign dates and expirations follow it; S3 keeps true time).
     ClockSkew(i64),
+    /// The image store reads part of an upload, then the connection drops before an answer
+    /// completes; nothing is stored. The API itself is healthy.
+    CutMidUpload,
+    /// The image store reads uploads at about 64 KiB/s, as over a poor connection, so an
+    /// upload lasts long enough to be interrupted (the crash tests use this).
+    SlowUpload,
 }
 
 const HANG: Duration = Duration::from_secs(600);
@@ -60,7 +66,60 @@ pub(crate) async fn inject(
                 .into_response()
         }
         Some(Fault::CutMidResponse) => cut_mid_response(),
-        Some(Fault::PresignExpired | Fault::ClockSkew(_)) | None => next.run(request).await,
+        Some(
+            Fault::PresignExpired | Fault::ClockSkew(_) | Fault::CutMidUpload | Fault::SlowUpload,
+        )
+        | None => next.run(request).await,
+    }
+}
+
+/// How much of an upload the store reads before [`Fault::CutMidUpload`] drops the connection.
+const CUT_UPLOAD_AFTER: usize = 32 * 1024;
+/// [`Fault::SlowUpload`]: one piece of this size every [`SLOW_UPLOAD_PAUSE`].
+const SLOW_UPLOAD_PIECE: usize = 16 * 1024;
+const SLOW_UPLOAD_PAUSE: Duration = Duration::from_millis(250);
+
+/// The image store's faults. The API's faults do not reach the store: a real outage of the
+/// API leaves S3 up, and the reverse.
+pub(crate) async fn inject_upload(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match shared.fault() {
+        Some(Fault::CutMidUpload) => {
+            let mut body = request.into_body().into_data_stream();
+            let mut read = 0;
+            while read < CUT_UPLOAD_AFTER {
+                match body.next().await {
+                    Some(Ok(chunk)) => read += chunk.len(),
+                    Some(Err(_)) | None => break,
+                }
+            }
+            cut_mid_response()
+        }
+        Some(Fault::SlowUpload) => {
+            let (parts, body) = request.into_parts();
+            let slow = body.into_data_stream().flat_map(|chunk| {
+                let pieces: Vec<Result<Bytes, axum::Error>> = match chunk {
+                    Ok(bytes) => (0..bytes.len())
+                        .step_by(SLOW_UPLOAD_PIECE)
+                        .map(|start| {
+                            Ok(bytes.slice(start..bytes.len().min(start + SLOW_UPLOAD_PIECE)))
+                        })
+                        .collect(),
+                    Err(error) => vec![Err(error)],
+                };
+                futures_util::stream::iter(pieces)
+            });
+            let slow = slow.then(|piece| async move {
+                tokio::time::sleep(SLOW_UPLOAD_PAUSE).await;
+                piece
+            });
+            next.run(Request::from_parts(parts, Body::from_stream(slow)))
+                .await
+        }
+        _ => next.run(request).await,
     }
 }
 

@@ -79,7 +79,13 @@ fn app(shared: &Arc<Shared>) -> Router {
         .nest("/v2", routes::api_router(shared))
         .nest("/sandbox", routes::control_router())
         .with_state(shared.clone())
-        .nest_service(s3::MOUNT, s3::router(shared.clone()))
+        .nest_service(
+            s3::MOUNT,
+            s3::router(shared.clone()).layer(axum::middleware::from_fn_with_state(
+                shared.clone(),
+                crate::faults::inject_upload,
+            )),
+        )
 }
 
 /// A running sandbox. Dropping it stops the server too; [`SandboxHandle::shutdown`] also waits.

@@ -434,6 +434,98 @@ mod tests {
         assert!(damage.message().contains("2 order(s) were recovered"));
     }
 
+    /// A crash, a full disk or a bad sector can leave any prefix of the file. At every
+    /// possible cut the vault opens, keeps every order written whole before the cut, says
+    /// what it could not read, and goes on working.
+    #[test]
+    fn the_file_cut_at_every_byte_opens_and_keeps_the_whole_orders() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        vault.allow_plain_file().expect("consent");
+        let mut handles = Vec::new();
+        for n in 0..3u64 {
+            let record = vault
+                .add(
+                    &id(&format!("cutSECRET{n}")),
+                    Cents::new(100 + n),
+                    at(n as i64),
+                )
+                .expect("added");
+            vault
+                .update(&record.handle, |r| {
+                    r.step = FlowStep::Photos;
+                    r.mark_uploaded(cardcoins_core::ImageSlot::Image1);
+                })
+                .expect("updated");
+            handles.push(record.handle);
+        }
+        let path = vault.file_path().to_path_buf();
+        drop(vault);
+        let full = std::fs::read(&path).expect("file");
+        let text = String::from_utf8_lossy(&full).into_owned();
+        // Where each order's entry ends in the file: an order is whole once its `}` is there.
+        let order_ends: Vec<usize> = handles
+            .iter()
+            .map(|handle| {
+                let start = text.find(handle.as_str()).expect("handle in file");
+                start + text[start..].find('}').expect("entry ends")
+            })
+            .collect();
+
+        let mut previous_kept = 0;
+        for cut in 0..full.len() {
+            let case = tempfile::tempdir().expect("temp dir");
+            let cut_path = case.path().join(crate::data_file::FILE_NAME);
+            std::fs::write(&cut_path, &full[..cut]).expect("cut written");
+            let mut vault = OrderVault::open_without_keyring(case.path())
+                .unwrap_or_else(|error| panic!("cut at {cut}: refused to open: {error}"));
+            let kept: Vec<String> = vault.orders().into_iter().map(|r| r.handle).collect();
+            let whole = order_ends.iter().filter(|end| **end < cut).count();
+            assert!(
+                kept.len() >= whole,
+                "cut at {cut}: lost a whole order ({} kept, {whole} whole)",
+                kept.len()
+            );
+            assert!(
+                kept.len() >= previous_kept,
+                "cut at {cut}: fewer than a shorter cut kept"
+            );
+            previous_kept = kept.len();
+            for handle in &kept {
+                assert!(handles.contains(handle), "cut at {cut}: invented {handle}");
+                let record = vault.get(handle).expect("kept order readable");
+                assert_eq!(record.step, FlowStep::Photos, "cut at {cut}");
+            }
+            // An empty file reads as no list at all; any other prefix that is not whole JSON
+            // is damage to report.
+            if cut > 0 && serde_json::from_slice::<serde_json::Value>(&full[..cut]).is_err() {
+                let damage = vault
+                    .file_damage()
+                    .unwrap_or_else(|| panic!("cut at {cut}: damage not reported"));
+                assert_eq!(damage.kept, kept.len(), "cut at {cut}");
+                let backup = damage.backup.as_ref().expect("damaged file copied aside");
+                assert_eq!(std::fs::read(backup).expect("backup").len(), cut);
+                assert!(!damage.message().contains("cutSECRET"), "cut at {cut}");
+            }
+            // And it goes on working: a new order is saved and read back whole.
+            let added = vault
+                .add(&id("afterCutSECRET"), Cents::new(1), at(99))
+                .expect("a new order after the damage");
+            let reopened = OrderVault::open_without_keyring(case.path()).expect("reopens");
+            assert!(
+                reopened.file_damage().is_none(),
+                "cut at {cut}: rewritten whole"
+            );
+            assert!(reopened.get(&added.handle).is_ok(), "cut at {cut}");
+            assert_eq!(reopened.orders().len(), kept.len() + 1, "cut at {cut}");
+        }
+        assert_eq!(
+            previous_kept,
+            handles.len(),
+            "the longest cut keeps every order"
+        );
+    }
+
     #[test]
     fn a_bad_entry_skips_only_itself_and_garbage_is_survived() {
         let folder = tempfile::tempdir().expect("temp dir");

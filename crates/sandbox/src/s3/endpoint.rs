@@ -118,7 +118,35 @@ fn in_small_pieces(request: Request) -> Request {
     Request::from_parts(parts, Body::from_stream(pieces))
 }
 
+/// The most of a request the endpoint reads before answering. Far above the 5 MB photos the
+/// policies allow, so a too-large photo still gets S3's own EntityTooLarge from the policy check.
+const MAX_REQUEST_BYTES: usize = 64 * 1024 * 1024;
+
+/// The whole request is read before s3s sees it. s3s answers a refused policy (expired, bad
+/// signature) as soon as it has read the fields, before the file; hyper then closes the
+/// connection under a client still sending, and the client sees a broken connection instead
+/// of the 403 that says why. S3 itself reads the request before it answers.
+async fn read_whole(request: Request) -> Result<Request, Response> {
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, MAX_REQUEST_BYTES).await {
+        Ok(bytes) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Err(error) => {
+            tracing::warn!(%error, "upload not read whole");
+            Err((
+                StatusCode::BAD_REQUEST,
+                [(axum::http::header::CONTENT_TYPE, "application/xml")],
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>IncompleteBody</Code><Message>The request body was cut off or is larger than this endpoint reads.</Message></Error>",
+            )
+                .into_response())
+        }
+    }
+}
+
 async fn handle(State(mut service): State<S3Service>, request: Request) -> Response {
+    let request = match read_whole(request).await {
+        Ok(request) => request,
+        Err(refusal) => return refusal,
+    };
     match tower_service::Service::call(&mut service, in_small_pieces(request)).await {
         Ok(response) => response.map(Body::new).into_response(),
         Err(error) => {
