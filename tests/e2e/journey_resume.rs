@@ -36,6 +36,7 @@ async fn quit_after_phone_then_resume_from_history() {
     let mut journey = Journey {
         session: &second,
         book,
+        sandbox_origin: None,
     };
     second
         .find_test_id("welcome")

@@ -18,6 +18,8 @@ pub const PHOTO_DIALOG_TITLE: &str = "Choose photos of the card";
 pub struct Journey<'a> {
     pub session: &'a AppSession,
     pub book: ScreenshotBook,
+    /// The in-app sandbox's origin, learnt from the captcha window's address.
+    pub sandbox_origin: Option<String>,
 }
 
 impl<'a> Journey<'a> {
@@ -25,6 +27,7 @@ impl<'a> Journey<'a> {
         Ok(Self {
             session,
             book: ScreenshotBook::new(name)?,
+            sandbox_origin: None,
         })
     }
 
@@ -103,6 +106,10 @@ impl<'a> Journey<'a> {
             .for_element(Locator::Css("#not-a-robot"))
             .await?;
         self.shot("captcha")?;
+        let origin = client
+            .execute("return window.location.origin;", vec![])
+            .await?;
+        self.sandbox_origin = origin.as_str().map(str::to_string);
         tick.click().await?;
         client.switch_to_window(main).await?;
         Ok(())

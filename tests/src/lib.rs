@@ -2,6 +2,7 @@
 //! app binary. Every process it starts is ended by PID when the harness drops, also on failure.
 
 mod app_session;
+pub mod crash;
 mod display;
 mod error;
 pub mod invoices;
