@@ -7,6 +7,28 @@ use specta::Type;
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// Where order IDs are kept in this run, as the UI branches on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum IdStorage {
+    /// The system keyring.
+    Keyring,
+    /// No keyring works and no OK was given: IDs live only as long as the app runs.
+    ThisRunOnly,
+    /// No keyring works and the person allowed the data file: IDs are stored unencrypted.
+    PlainFile,
+}
+
+impl From<KeyStore> for IdStorage {
+    fn from(store: KeyStore) -> IdStorage {
+        match store {
+            KeyStore::OsKeyring => IdStorage::Keyring,
+            KeyStore::SessionOnly => IdStorage::ThisRunOnly,
+            KeyStore::PlainFileWithConsent => IdStorage::PlainFile,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
@@ -14,16 +36,30 @@ pub struct AppInfo {
     /// Practising against the built-in sandbox: show the banner.
     pub sandbox: bool,
     pub base_url: String,
-    /// False: no system keyring, order IDs live only as long as the app runs (say so).
-    pub keyring_available: bool,
+    pub id_storage: IdStorage,
+    /// A sentence saying where order IDs are kept and what that means.
+    pub id_storage_note: String,
+    /// The saved order list was damaged when the app started: what was kept and what was not.
+    pub vault_damage: Option<String>,
 }
 
 pub async fn info(state: &AppState) -> AppInfo {
+    let (store, damage) = state
+        .vault(|vault| {
+            Ok((
+                vault.key_store(),
+                vault.file_damage().map(|damage| damage.message()),
+            ))
+        })
+        .await
+        .unwrap_or((KeyStore::SessionOnly, None));
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         sandbox: state.sandbox().is_some(),
         base_url: state.api().base_url().to_string(),
-        keyring_available: state.key_store().await == KeyStore::OsKeyring,
+        id_storage: store.into(),
+        id_storage_note: store.explanation().to_string(),
+        vault_damage: damage,
     }
 }
 

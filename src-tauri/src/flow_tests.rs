@@ -218,3 +218,35 @@ async fn bad_input_gets_a_code_and_words() {
             .to_string()
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_order_list_is_reported_once_and_the_rest_kept() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let state = practice(folder.path()).await;
+    orders::create(&state, 1100).await.expect("first order");
+    orders::create(&state, 2200).await.expect("second order");
+    let info = crate::app_info::info(&state).await;
+    assert!(info.vault_damage.is_none());
+    drop(state);
+
+    // Torn inside the second entry of the file (written oldest first: the $22 order).
+    let list = folder.path().join("sandbox").join("orders.json");
+    let full = std::fs::read_to_string(&list).expect("list");
+    let second = full.match_indices("\"handle\"").nth(1).expect("two").0;
+    std::fs::write(&list, &full[..second + 12]).expect("torn");
+
+    let state = practice(folder.path()).await;
+    let info = crate::app_info::info(&state).await;
+    let damage = info.vault_damage.expect("the damage is reported");
+    assert!(damage.contains("1 order(s) were recovered"), "{damage}");
+    let listed = vault::list(&state).await.expect("history");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].amount_text, "$11.00");
+    drop(state);
+
+    let state = practice(folder.path()).await;
+    assert!(
+        crate::app_info::info(&state).await.vault_damage.is_none(),
+        "reported once"
+    );
+}

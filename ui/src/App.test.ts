@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { callsTo, mockCommands, summary, type Handler } from "./test/ipc";
+import { callsTo, fail, mockCommands, summary, type Handler } from "./test/ipc";
+import type { AppInfo } from "./lib/bindings";
 import App from "./App.svelte";
+
+function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: "0.1.0",
+    sandbox: false,
+    baseUrl: "http://127.0.0.1:8787",
+    idStorage: "keyring",
+    idStorageNote: "Order IDs are kept in the system keyring.",
+    vaultDamage: null,
+    ...overrides,
+  };
+}
 
 function mockApp(sandbox: boolean, overrides: Record<string, Handler> = {}) {
   return mockCommands({
-    app_info: () => ({ version: "0.1.0", sandbox, baseUrl: "http://127.0.0.1:8787", keyringAvailable: true }),
+    app_info: () => appInfo({ sandbox }),
     get_tickers: () => ({ priceUsdCents: 6_585_000, lastUpdatedAt: "2026-11-24T18:00:00Z", updateFrequencyMs: 60_000 }),
     quote: () => ({ amountCents: 5500, amountText: "$55.00", sats: 83523, satsText: "83,523 sats", btcText: "0.00083523 BTC" }),
     create_order: () => summary(),
@@ -78,5 +91,74 @@ describe("App", () => {
     expect(await screen.findByTestId("history")).toBeTruthy();
     await userEvent.keyboard("{Escape}");
     expect(await screen.findByTestId("welcome")).toBeTruthy();
+  });
+});
+
+describe("Where order IDs are kept", () => {
+  const noKeyring = "No system keyring is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running).";
+
+  it("says nothing when the system keyring works", async () => {
+    mockApp(false);
+    render(App);
+    await screen.findByTestId("welcome");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByTestId("vault-choice")).toBeNull();
+    expect(screen.queryByTestId("vault-note")).toBeNull();
+  });
+
+  it("without a keyring, asks and keeps IDs for this run when told so", async () => {
+    const calls = mockApp(false, { app_info: () => appInfo({ idStorage: "thisRunOnly", idStorageNote: noKeyring }) });
+    render(App);
+    const choice = await screen.findByTestId("vault-choice");
+    expect(choice.textContent).toContain(noKeyring);
+    expect(choice.textContent).toMatch(/not encrypted/);
+    await userEvent.click(screen.getByTestId("vault-this-run"));
+    expect((await screen.findByTestId("vault-note")).textContent).toMatch(/only while the app is open/);
+    expect(callsTo(calls, "allow_plain_file_vault")).toHaveLength(0);
+  });
+
+  it("stores IDs in the file only after the explicit OK, and Cancel leaves them alone", async () => {
+    let allowed = false;
+    const calls = mockApp(false, {
+      app_info: () => appInfo({ idStorage: allowed ? "plainFile" : "thisRunOnly", idStorageNote: noKeyring }),
+      allow_plain_file_vault: () => {
+        allowed = true;
+        return null;
+      },
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId("vault-use-file"));
+    expect(screen.getByTestId("vault-confirm").textContent).toMatch(/unencrypted/);
+    await userEvent.click(screen.getByTestId("vault-use-file-cancel"));
+    expect(callsTo(calls, "allow_plain_file_vault")).toHaveLength(0);
+
+    await userEvent.click(screen.getByTestId("vault-use-file"));
+    await userEvent.click(screen.getByTestId("vault-use-file-yes"));
+    await waitFor(() => expect(callsTo(calls, "allow_plain_file_vault")).toHaveLength(1));
+    expect((await screen.findByTestId("vault-note")).textContent).toMatch(/saved unencrypted/);
+    expect(screen.queryByTestId("vault-choice")).toBeNull();
+  });
+
+  it("shows why storing in the file failed and keeps the choice open", async () => {
+    mockApp(false, {
+      app_info: () => appInfo({ idStorage: "thisRunOnly", idStorageNote: noKeyring }),
+      allow_plain_file_vault: () => fail("vault_unavailable", "The order list could not be written: the disk is full. Free some space and try again."),
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId("vault-use-file"));
+    await userEvent.click(screen.getByTestId("vault-use-file-yes"));
+    expect((await screen.findByTestId("vault-error")).textContent).toMatch(/disk is full/);
+    expect(screen.getByTestId("vault-choice")).toBeTruthy();
+  });
+
+  it("reports a damaged order list once, until acknowledged", async () => {
+    const damage = "The saved order list was damaged: 2 order(s) were recovered and 1 entry could not be read.";
+    mockApp(false, { app_info: () => appInfo({ vaultDamage: damage }) });
+    render(App);
+    const notice = await screen.findByTestId("vault-damage");
+    expect(notice.getAttribute("role")).toBe("alert");
+    expect(notice.textContent).toContain(damage);
+    await userEvent.click(screen.getByTestId("vault-damage-ok"));
+    expect(screen.queryByTestId("vault-damage")).toBeNull();
   });
 });

@@ -72,6 +72,13 @@ impl OrderVault {
         if vault.key_store == KeyStore::OsKeyring {
             vault.move_plain_ids_to_keyring()?;
         }
+        // The damaged original is copied aside; writing back what was kept means the damage is
+        // reported once, not at every start.
+        if vault.damage.is_some() {
+            if let Err(error) = vault.save() {
+                tracing::warn!(%error, "could not rewrite the damaged order list");
+            }
+        }
         Ok(vault)
     }
 
@@ -432,6 +439,13 @@ mod tests {
         let backup = damage.backup.as_ref().expect("copy kept");
         assert_eq!(std::fs::read(backup).expect("backup").len(), third + 20);
         assert!(damage.message().contains("2 order(s) were recovered"));
+        drop(vault);
+        let again = OrderVault::open_without_keyring(folder.path()).expect("opens again");
+        assert!(
+            again.file_damage().is_none(),
+            "reported once, not at every start"
+        );
+        assert_eq!(again.orders().len(), 2);
     }
 
     /// A crash, a full disk or a bad sector can leave any prefix of the file. At every

@@ -211,11 +211,15 @@ export type AppInfo = { version: string;
 /**
  * Practising against the built-in sandbox: show the banner.
  */
-sandbox: boolean; baseUrl: string; 
+sandbox: boolean; baseUrl: string; idStorage: IdStorage; 
 /**
- * False: no system keyring, order IDs live only as long as the app runs (say so).
+ * A sentence saying where order IDs are kept and what that means.
  */
-keyringAvailable: boolean }
+idStorageNote: string; 
+/**
+ * The saved order list was damaged when the app started: what was kept and what was not.
+ */
+vaultDamage: string | null }
 export type DestinationView = { 
 /**
  * "Bitcoin address (Taproot)", "Lightning invoice", ...
@@ -233,6 +237,22 @@ notes: string[] }
  * Where to resume an order.
  */
 export type FlowStep = "phone" | "payout" | "photos" | "review" | "status"
+/**
+ * Where order IDs are kept in this run, as the UI branches on it.
+ */
+export type IdStorage = 
+/**
+ * The system keyring.
+ */
+"keyring" | 
+/**
+ * No keyring works and no OK was given: IDs live only as long as the app runs.
+ */
+"thisRunOnly" | 
+/**
+ * No keyring works and the person allowed the data file: IDs are stored unencrypted.
+ */
+"plainFile"
 export type ImageFeedbackView = { slot: ImageSlot; feedback: string }
 /**
  * The photos an order can ask for, as the API names them.

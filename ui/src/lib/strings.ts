@@ -34,6 +34,18 @@ export const strings = {
     copied: "Copied",
     cancel: "Cancel",
   },
+  vault: {
+    thisRunTitle: "Your order IDs can't be saved safely on this computer",
+    thisRunChoice: "You can keep them for as long as the app is open, or save them in the app's own file. That file is not encrypted: anyone who can read your files could read your order IDs and see your orders.",
+    keepThisRun: "Keep them only while the app is open",
+    useFile: "Save them in the app's file…",
+    confirmFile: "Save order IDs unencrypted in the app's file on this computer? You can still forget an order later in Your orders.",
+    confirmYes: "Yes, save them in the file",
+    plainFileNote: "Order IDs are saved unencrypted in the app's file on this computer.",
+    thisRunNote: "Order IDs are kept only while the app is open. Copy the ID of an open order from Your orders before you close the app.",
+    damageTitle: "Some saved orders could not be read",
+    dismiss: "OK",
+  },
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
   amount: {
     title: "How much is on the card?",
