@@ -12,7 +12,7 @@ use tempfile::TempDir;
 
 use crate::flow_tests::{practice, write_card_photo, ADDRESS, PHONE};
 use crate::order_views::FlowStep;
-use crate::photos::{self, ImageSlot};
+use crate::photos;
 use crate::state::AppState;
 use crate::{orders, vault, AppError};
 

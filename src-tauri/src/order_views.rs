@@ -1,7 +1,7 @@
 //! What the frontend is shown of an order. Never the order ID: only the vault's handle.
 
 use cardcoins_api::{OrderDetails, SubmittedDestination};
-use cardcoins_core::{quote_sats, Cents, ImageSlot as CoreSlot, OrderStatus, Sats};
+use cardcoins_core::{quote_sats, Cents, ImageSlot as CoreSlot, Sats};
 use cardcoins_vault::{FlowStep as VaultStep, OrderRecord};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -31,22 +31,6 @@ impl From<VaultStep> for FlowStep {
     }
 }
 
-/// Where an order stands, from what the server says about it.
-pub fn step_of(details: &OrderDetails) -> VaultStep {
-    match details.status {
-        OrderStatus::Created if !details.phone_verified => VaultStep::Phone,
-        OrderStatus::Created => VaultStep::Payout,
-        OrderStatus::Authorized | OrderStatus::Rejected => {
-            if details.missing_images().next().is_some() || details.required_images.is_empty() {
-                VaultStep::Photos
-            } else {
-                VaultStep::Review
-            }
-        }
-        _ => VaultStep::Status,
-    }
-}
-
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderSummary {
@@ -68,7 +52,7 @@ impl From<&OrderRecord> for OrderSummary {
             amount_text: record.amount.to_string(),
             created_at: rfc3339(record.created_at),
             status: record.last_status.as_str().to_string(),
-            status_label: status_label(&record.last_status).to_string(),
+            status_label: record.last_status.label().to_string(),
             step: record.step.into(),
         }
     }
@@ -126,8 +110,8 @@ impl OrderView {
         OrderView {
             handle: handle.to_string(),
             status: details.status.as_str().to_string(),
-            status_label: status_label(&details.status).to_string(),
-            status_explanation: status_explanation(&details.status).to_string(),
+            status_label: details.status.label().to_string(),
+            status_explanation: details.status.explanation().to_string(),
             amount_cents: details.amount.get(),
             amount_text: details.amount.to_string(),
             sats: details.sats.get(),
@@ -164,7 +148,7 @@ impl OrderView {
                 txid: payout.txid.clone(),
                 payment_hash: payout.payment_hash.clone(),
             }),
-            step: step_of(details).into(),
+            step: details.resume_step().into(),
             is_final: details.status.is_final(),
         }
     }
@@ -183,34 +167,6 @@ pub fn uploaded_slots(details: &OrderDetails) -> Vec<CoreSlot> {
 fn destination_text(destination: &SubmittedDestination) -> String {
     match destination {
         SubmittedDestination::Address(text) | SubmittedDestination::LnInvoice(text) => text.clone(),
-    }
-}
-
-pub fn status_label(status: &OrderStatus) -> &'static str {
-    match status {
-        OrderStatus::Created => "Started",
-        OrderStatus::Authorized => "Waiting for photos",
-        OrderStatus::Processing => "Being reviewed",
-        OrderStatus::Approved => "Approved",
-        OrderStatus::Completed => "Completed",
-        OrderStatus::Rejected => "Photos rejected",
-        OrderStatus::Expired => "Expired",
-        OrderStatus::Cancelled => "Cancelled",
-        OrderStatus::Unknown(_) => "Unknown status",
-    }
-}
-
-pub fn status_explanation(status: &OrderStatus) -> &'static str {
-    match status {
-        OrderStatus::Created => "Confirm your phone number and say where the bitcoin should go.",
-        OrderStatus::Authorized => "Upload the photos CardCoins asks for, then submit them for review.",
-        OrderStatus::Processing => "CardCoins is checking your photos. This usually takes a few minutes; you may close the app and come back.",
-        OrderStatus::Approved => "The card was accepted and the bitcoin is on its way.",
-        OrderStatus::Completed => "The order is complete.",
-        OrderStatus::Rejected => "Some photos were not accepted. Read the feedback, upload new photos and submit them again.",
-        OrderStatus::Expired => "The order expired before it was finished. Start a new order.",
-        OrderStatus::Cancelled => "The order was cancelled. Start a new order if you still want to sell the card.",
-        OrderStatus::Unknown(_) => "CardCoins reports a status this version of the app does not know. Check again later, or update the app.",
     }
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::AppError;
-use crate::order_views::{status_label, step_of, uploaded_slots, OrderSummary, OrderView};
+use crate::order_views::{uploaded_slots, OrderSummary, OrderView};
 use crate::state::AppState;
 
 pub async fn create(state: &AppState, amount_cents: u64) -> Result<OrderSummary, AppError> {
@@ -38,7 +38,7 @@ pub async fn fetch(
         state.vault(move |vault| vault.order_id(&handle)).await?
     };
     let details = state.api().get_order(&id).await?;
-    let step = step_of(&details);
+    let step = details.resume_step();
     let status = details.status.clone();
     let uploaded = uploaded_slots(&details);
     let handle = handle.to_string();
@@ -211,7 +211,7 @@ pub async fn refresh_open(state: &AppState) -> Vec<OrderStatusChanged> {
                 changes.push(OrderStatusChanged {
                     handle: record.handle.clone(),
                     status: details.status.as_str().to_string(),
-                    status_label: status_label(&details.status).to_string(),
+                    status_label: details.status.label().to_string(),
                 })
             }
             Ok(_) => {}

@@ -113,7 +113,13 @@ pub fn parse_phone(input: &str) -> Result<PhoneNumber, CliError> {
 
 fn describe(details: &OrderDetails) -> String {
     let mut lines = vec![
-        format!("status:      {}", details.status.as_str()),
+        format!(
+            "status:      {} ({})",
+            details.status.as_str(),
+            details.status.label()
+        ),
+        format!("meaning:     {}", details.status.explanation()),
+        format!("next:        {}", details.resume_step().next_action()),
         format!("amount:      {}", details.amount),
         format!(
             "you receive: {} ({})",

@@ -278,7 +278,13 @@ fn an_order_goes_from_creation_to_approval_with_the_cli_alone() {
 
     // People get a readable summary without the ID.
     let text = sandbox.ok(&["order", "get", &id], Some(&id));
-    assert!(text.contains("status:      approved"), "{text}");
+    assert!(text.contains("status:      approved (Approved)"), "{text}");
+    // The same words and next step as the app's status screen.
+    assert!(
+        text.contains("meaning:     The card was accepted and the bitcoin is on its way."),
+        "{text}"
+    );
+    assert!(text.contains("next:        Nothing to do"), "{text}");
     assert!(!text.contains(&id), "{text}");
 }
 

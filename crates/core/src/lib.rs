@@ -3,17 +3,20 @@
 
 mod destination;
 mod error;
+mod flow_step;
 mod image_slot;
 mod money;
 mod order_id;
 mod order_status;
 mod phone;
+mod status_words;
 
 pub use destination::{
     ApiField, Bolt11Invoice, Destination, LightningAddress, OnChainAddress, OnChainKind,
     ParsedDestination,
 };
 pub use error::CoreError;
+pub use flow_step::FlowStep;
 pub use image_slot::ImageSlot;
 pub use money::{quote_sats, Cents, Sats};
 pub use order_id::OrderId;

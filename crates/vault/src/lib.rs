@@ -13,8 +13,9 @@ mod key_store;
 mod record;
 mod vault;
 
+pub use cardcoins_core::FlowStep;
 pub use data_file::{FileDamage, SCHEMA_VERSION};
 pub use error::VaultError;
 pub use key_store::KeyStore;
-pub use record::{FlowStep, OrderRecord};
+pub use record::OrderRecord;
 pub use vault::OrderVault;

@@ -1,24 +1,8 @@
 //! What the vault remembers about one order, apart from its ID.
 
-use cardcoins_core::{Cents, ImageSlot, OrderStatus};
+use cardcoins_core::{Cents, FlowStep, ImageSlot, OrderStatus};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-
-/// Where the seller should resume an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FlowStep {
-    /// Confirm the phone number.
-    Phone,
-    /// Give the payout address or invoice.
-    Payout,
-    /// Upload the photos.
-    Photos,
-    /// Everything is up; submit for review.
-    Review,
-    /// Nothing to do but watch the status.
-    Status,
-}
 
 /// One order's non-secret details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,8 @@ use time::OffsetDateTime;
 use crate::data_file::{self, FileDamage};
 use crate::error::VaultError;
 use crate::key_store::{KeyStore, OsKeyring};
-use crate::record::{FlowStep, OrderRecord};
+use crate::record::OrderRecord;
+use cardcoins_core::FlowStep;
 
 /// The orders on this computer. Methods block (the Secret Service answers in tens of
 /// milliseconds, the file is fsynced): call them off the UI thread.
