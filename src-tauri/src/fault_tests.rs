@@ -181,9 +181,15 @@ impl FaultRun {
             .await;
 
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut changes = Vec::new();
         loop {
-            let order = this.step("status", || orders::get(state, handle)).await;
+            let (order, change) = this
+                .step("status", || orders::get_noting_change(state, handle))
+                .await;
+            changes.extend(change.map(|change| change.status));
             if order.status == "approved" {
+                // The status screen's own reads note the decision once, for the notification.
+                assert_eq!(changes, ["approved"], "{:?}", this.fault);
                 break;
             }
             assert!(

@@ -22,6 +22,7 @@ mod status_watch;
 #[cfg(test)]
 mod surface_tests;
 mod vault;
+mod window_memory;
 
 pub use error::AppError;
 pub use state::{AppState, StartOptions};
@@ -66,6 +67,7 @@ pub fn run() {
             }
             app.manage(state);
             status_watch::spawn(app.handle().clone());
+            window_memory::remember(app);
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -58,9 +58,23 @@ pub async fn fetch(
     Ok((details, previous))
 }
 
+/// The order without the change note (the tests' shorthand).
+#[cfg(test)]
 pub async fn get(state: &AppState, handle: &str) -> Result<OrderView, AppError> {
-    let (details, _) = fetch(state, handle).await?;
-    Ok(OrderView::new(handle, &details))
+    Ok(get_noting_change(state, handle).await?.0)
+}
+
+/// The order as the server has it now, and the change of status since the app last looked,
+/// if any: a person watching the status screen is told of a decision like one who is not.
+pub async fn get_noting_change(
+    state: &AppState,
+    handle: &str,
+) -> Result<(OrderView, Option<OrderStatusChanged>), AppError> {
+    let (details, previous) = fetch(state, handle).await?;
+    Ok((
+        OrderView::new(handle, &details),
+        OrderStatusChanged::between(handle, &previous, &details.status),
+    ))
 }
 
 pub async fn dispatch_phone_code(
@@ -195,6 +209,16 @@ pub struct OrderStatusChanged {
     pub status_label: String,
 }
 
+impl OrderStatusChanged {
+    fn between(handle: &str, before: &OrderStatus, now: &OrderStatus) -> Option<Self> {
+        (before != now).then(|| OrderStatusChanged {
+            handle: handle.to_string(),
+            status: now.as_str().to_string(),
+            status_label: now.label().to_string(),
+        })
+    }
+}
+
 /// Asks the server about every order that can still change; returns those whose status did.
 pub async fn refresh_open(state: &AppState) -> Vec<OrderStatusChanged> {
     let open = match state.vault(|vault| Ok(vault.orders())).await {
@@ -207,14 +231,13 @@ pub async fn refresh_open(state: &AppState) -> Vec<OrderStatusChanged> {
     let mut changes = Vec::new();
     for record in open.into_iter().filter(|r| !r.last_status.is_final()) {
         match fetch(state, &record.handle).await {
-            Ok((details, previous)) if details.status != previous => {
-                changes.push(OrderStatusChanged {
-                    handle: record.handle.clone(),
-                    status: details.status.as_str().to_string(),
-                    status_label: details.status.label().to_string(),
-                })
+            Ok((details, previous)) => {
+                changes.extend(OrderStatusChanged::between(
+                    &record.handle,
+                    &previous,
+                    &details.status,
+                ));
             }
-            Ok(_) => {}
             Err(error) => {
                 tracing::info!(code = %error.code, handle = %record.handle, "order not refreshed")
             }
@@ -248,10 +271,15 @@ pub async fn create_order(
 #[tauri::command]
 #[specta::specta]
 pub async fn get_order(
+    app: tauri::AppHandle,
     state: tauri::State<'_, AppState>,
     handle: String,
 ) -> Result<OrderView, AppError> {
-    get(&state, &handle).await
+    let (view, change) = get_noting_change(&state, &handle).await?;
+    if let Some(change) = change {
+        crate::status_watch::announce(&app, &state, &change);
+    }
+    Ok(view)
 }
 
 #[tauri::command]

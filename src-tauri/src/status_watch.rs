@@ -26,7 +26,7 @@ pub fn spawn(app: AppHandle) {
     });
 }
 
-fn announce(app: &AppHandle, state: &AppState, change: &OrderStatusChanged) {
+pub fn announce(app: &AppHandle, state: &AppState, change: &OrderStatusChanged) {
     if let Err(error) = change.emit(app) {
         tracing::warn!(%error, "status event not delivered");
     }

@@ -2,6 +2,7 @@
 //! the in-process sandbox: typing, clicking, the captcha window, the native file dialog.
 
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::notifications::NotificationWatch;
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 
 const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
@@ -11,6 +12,7 @@ async fn onchain_payout_happy_path() {
     let dir = scratch_dir("onchain");
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
+    let notifications = NotificationWatch::start("onchain").expect("bus monitor");
     let session = AppSession::start(AppSessionOptions {
         args: vec!["--sandbox".into()],
         ..Default::default()
@@ -47,5 +49,11 @@ async fn onchain_payout_happy_path() {
         .find_test_id("payout-txid")
         .await
         .expect("a transaction id");
+    // Seen on the status screen, the decision is also announced on the desktop.
+    let sent = notifications
+        .wait_for("CardCoins: Approved", 15)
+        .await
+        .expect("an approval notification");
+    assert!(sent.contains("the bitcoin is on its way"), "{sent}");
     session.close().await.expect("close");
 }

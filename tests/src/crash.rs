@@ -46,7 +46,8 @@ pub async fn wait_for_new_order(path: &Path, before: usize) -> Result<(), Harnes
     Ok(())
 }
 
-fn app_pids_on(display: &str) -> Vec<i32> {
+/// The app processes running on this X display (the app binary under test).
+pub fn app_pids_on(display: &str) -> Vec<i32> {
     let wanted = std::fs::canonicalize(app_binary()).unwrap_or_else(|_| app_binary());
     let display_var = format!("DISPLAY={display}");
     let Ok(entries) = std::fs::read_dir("/proc") else {

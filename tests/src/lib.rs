@@ -7,12 +7,13 @@ mod display;
 mod error;
 pub mod invoices;
 pub mod journey;
+pub mod notifications;
 mod process_guard;
 pub mod sample_files;
 mod screenshots;
 mod tauri_driver;
 pub mod x11;
 
-pub use app_session::{AppSession, AppSessionOptions};
+pub use app_session::{app_binary, AppSession, AppSessionOptions};
 pub use error::HarnessError;
 pub use screenshots::ScreenshotBook;

@@ -1,0 +1,94 @@
+//! What makes it a desktop app and not a web page: a second launch hands over to the window
+//! already open, and the window comes back at the size and place it was left, even after the
+//! app was killed.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use cardcoins_e2e::crash::{app_pids_on, kill_app};
+use cardcoins_e2e::{AppSession, AppSessionOptions};
+
+fn sandbox_app() -> AppSessionOptions {
+    AppSessionOptions {
+        args: vec!["--sandbox".into()],
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_launch_hands_over_to_the_open_window() {
+    let session = AppSession::start(sandbox_app()).await.expect("app session");
+    session.find_test_id("welcome").await.expect("first window");
+    let first = app_pids_on(session.display_name());
+    assert_eq!(first.len(), 1, "{first:?}");
+
+    // A double-click on the launcher again: same user, same display, same session bus.
+    let mut second = Command::new(cardcoins_e2e::app_binary())
+        .arg("--sandbox")
+        .env("DISPLAY", session.display_name())
+        .spawn()
+        .expect("second launch");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second launch kept running beside the first");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "the second launch ends quietly: {status}");
+    assert_eq!(
+        app_pids_on(session.display_name()),
+        first,
+        "one app, the first"
+    );
+    // The first window is still there and answers.
+    session
+        .click("start")
+        .await
+        .expect("the first window still works");
+    session
+        .find_test_id("step-amount")
+        .await
+        .expect("amount step");
+    session.close().await.expect("close");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_window_comes_back_at_its_size_and_place() {
+    let session = AppSession::start(sandbox_app()).await.expect("app session");
+    session.find_test_id("welcome").await.expect("window");
+    let (x, y, width, height) = (60u32, 40u32, 880u32, 640u32);
+    session
+        .client
+        .set_window_rect(x, y, width, height)
+        .await
+        .expect("resize and move");
+    // Give GTK a moment to apply the new geometry before the app saves it on close.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let placed = session.client.get_window_rect().await.expect("rect");
+    assert_eq!((placed.2, placed.3), (u64::from(width), u64::from(height)));
+    // Then the app dies without warning: the place must already be on disk.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    kill_app(&session).expect("killed");
+    drop(session);
+
+    let again = AppSession::start(sandbox_app())
+        .await
+        .expect("app starts again");
+    again.find_test_id("welcome").await.expect("window");
+    let (bx, by, bw, bh) = again.client.get_window_rect().await.expect("rect");
+    assert_eq!(
+        (bw, bh),
+        (u64::from(width), u64::from(height)),
+        "the size is remembered"
+    );
+    assert!(
+        bx.abs_diff(u64::from(x)) <= 2 && by.abs_diff(u64::from(y)) <= 2,
+        "the place is remembered: ({bx}, {by})"
+    );
+    again.close().await.expect("close");
+}
