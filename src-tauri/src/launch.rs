@@ -50,3 +50,28 @@ pub fn init_tracing() {
         .with_writer(std::io::stderr)
         .try_init();
 }
+
+/// The app cannot run (a newer app's order list, a data folder it cannot use): say why in a
+/// window, since a person who double-clicked the app never sees a terminal, then quit. The
+/// dialog waits for the event loop, so it is shown from a task, not from `setup` itself.
+pub fn cannot_start(app: tauri::AppHandle, error: crate::AppError) {
+    use tauri::Manager;
+    tracing::error!(code = %error.code, message = %error.message, "the app could not start");
+    eprintln!("CardCoins could not start: {}", error.message);
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.hide();
+    }
+    tauri::async_runtime::spawn(async move {
+        rfd::AsyncMessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("CardCoins could not start")
+            .set_description(format!(
+                "{}\n\nYour saved orders are not affected. If this keeps happening, contact CardCoins support.",
+                error.message
+            ))
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show()
+            .await;
+        app.exit(1);
+    });
+}

@@ -61,7 +61,13 @@ pub fn run() {
                 persist_sandbox: true,
                 keyring_service: state::KEYRING_SERVICE.to_string(),
             };
-            let state = tauri::async_runtime::block_on(AppState::start(start))?;
+            let state = match tauri::async_runtime::block_on(AppState::start(start)) {
+                Ok(state) => state,
+                Err(error) => {
+                    launch::cannot_start(app.handle().clone(), error);
+                    return Ok(());
+                }
+            };
             if let Some(sandbox) = state.sandbox() {
                 tracing::info!(api = %sandbox.api_base_url(), "practising against the built-in sandbox");
             }

@@ -6,18 +6,25 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cardcoins_e2e::crash::{app_pids_on, kill_app};
+use cardcoins_e2e::journey::scratch_dir;
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 
-fn sandbox_app() -> AppSessionOptions {
+/// Each test keeps its window state (in the config folder) to itself, so a size set here
+/// does not carry into the other journeys.
+fn sandbox_app(name: &str) -> AppSessionOptions {
+    let config = scratch_dir(&format!("{name}-config"));
     AppSessionOptions {
         args: vec!["--sandbox".into()],
-        ..Default::default()
+        env: vec![("XDG_CONFIG_HOME".into(), config.display().to_string())],
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_launch_hands_over_to_the_open_window() {
-    let session = AppSession::start(sandbox_app()).await.expect("app session");
+    let options = sandbox_app("single-instance");
+    let session = AppSession::start(options.clone())
+        .await
+        .expect("app session");
     session.find_test_id("welcome").await.expect("first window");
     let first = app_pids_on(session.display_name());
     assert_eq!(first.len(), 1, "{first:?}");
@@ -26,6 +33,7 @@ async fn a_second_launch_hands_over_to_the_open_window() {
     let mut second = Command::new(cardcoins_e2e::app_binary())
         .arg("--sandbox")
         .env("DISPLAY", session.display_name())
+        .envs(options.env.iter().map(|(k, v)| (k, v)))
         .spawn()
         .expect("second launch");
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -59,7 +67,10 @@ async fn a_second_launch_hands_over_to_the_open_window() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_comes_back_at_its_size_and_place() {
-    let session = AppSession::start(sandbox_app()).await.expect("app session");
+    let options = sandbox_app("window-state");
+    let session = AppSession::start(options.clone())
+        .await
+        .expect("app session");
     session.find_test_id("welcome").await.expect("window");
     let (x, y, width, height) = (60u32, 40u32, 880u32, 640u32);
     session
@@ -76,9 +87,7 @@ async fn the_window_comes_back_at_its_size_and_place() {
     kill_app(&session).expect("killed");
     drop(session);
 
-    let again = AppSession::start(sandbox_app())
-        .await
-        .expect("app starts again");
+    let again = AppSession::start(options).await.expect("app starts again");
     again.find_test_id("welcome").await.expect("window");
     let (bx, by, bw, bh) = again.client.get_window_rect().await.expect("rect");
     assert_eq!(
@@ -91,4 +100,75 @@ async fn the_window_comes_back_at_its_size_and_place() {
         "the place is remembered: ({bx}, {by})"
     );
     again.close().await.expect("close");
+}
+
+/// Whether the page fits the window's width: no sideways scrolling, every button in view.
+const FITS: &str = r#"
+const width = document.documentElement.clientWidth;
+const overflow = document.documentElement.scrollWidth - width;
+const cut = [...document.querySelectorAll('button, input, select')]
+    .filter((el) => el.offsetParent !== null)
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.left < 0 || r.right > width + 1; })
+    .map((el) => el.dataset.testid || el.id || el.tagName);
+return { width, overflow, cut };
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_layout_fits_from_800x600_to_the_whole_screen() {
+    let session = AppSession::start(sandbox_app("layout"))
+        .await
+        .expect("app session");
+    let mut book = cardcoins_e2e::ScreenshotBook::new("layout").expect("screenshots");
+    session.find_test_id("welcome").await.expect("window");
+    // The smallest size the window allows, and the whole (virtual) screen.
+    for (width, height) in [(800u32, 600u32), (1280, 800)] {
+        session
+            .client
+            .set_window_rect(0, 0, width, height)
+            .await
+            .expect("resize");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        for screen in ["welcome", "step-amount", "step-phone"] {
+            match screen {
+                "step-amount" => {
+                    session.click("start").await.expect("start");
+                    session
+                        .type_into("amount-input", "55")
+                        .await
+                        .expect("amount");
+                    session
+                        .wait_for_text("quote-sats", "sats", 15)
+                        .await
+                        .expect("quote");
+                }
+                "step-phone" => {
+                    session.click("continue").await.expect("continue");
+                }
+                _ => {}
+            }
+            session.find_test_id(screen).await.expect("screen");
+            let fit = session
+                .client
+                .execute(FITS, vec![])
+                .await
+                .expect("measured");
+            assert_eq!(fit["overflow"], 0, "{screen} at {width}x{height}: {fit}");
+            assert_eq!(
+                fit["cut"],
+                serde_json::json!([]),
+                "{screen} at {width}x{height}: {fit}"
+            );
+            book.take(&session, &format!("{screen}-{width}x{height}"))
+                .expect("screenshot");
+        }
+        // Back to the start for the next size: the order is in history, nothing is lost.
+        session.click("open-history").await.expect("history");
+        session.find_test_id("history").await.expect("history");
+        session
+            .client
+            .execute("location.reload()", vec![])
+            .await
+            .expect("reload");
+    }
+    session.close().await.expect("close");
 }

@@ -7,6 +7,7 @@ mod display;
 mod error;
 pub mod invoices;
 pub mod journey;
+pub mod keyboard;
 pub mod notifications;
 mod process_guard;
 pub mod sample_files;

@@ -204,6 +204,7 @@ export const strings = {
     baseUrl: "CardCoins server address",
     baseUrlHelp: "Leave as it is unless CardCoins support asks you to change it.",
     sandbox: "Practice mode (sandbox): no real card, no real bitcoin",
+    sandboxByFlag: "The app is practising now because it was started with --sandbox. This setting is for starts without it.",
     proxy: "Proxy (optional)",
     proxyHelp: "For example socks5h://127.0.0.1:9050 to go through Tor. Leave empty for none.",
     notifications: "Notify me when an order changes",

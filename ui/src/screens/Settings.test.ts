@@ -9,6 +9,7 @@ function setup(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: null, notifications: true }),
     save_settings: () => null,
+    app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co", idStorage: "keyring", idStorageNote: "", vaultDamage: null }),
     ...overrides,
   });
   const flow = new Flow();
@@ -18,6 +19,24 @@ function setup(overrides: Record<string, Handler> = {}) {
 }
 
 describe("Settings", () => {
+  it("says when the app practises because of --sandbox, whatever the setting", async () => {
+    setup({
+      app_info: () => ({ version: "0.1.0", sandbox: true, baseUrl: "http://127.0.0.1:9", idStorage: "keyring", idStorageNote: "", vaultDamage: null }),
+    });
+    expect((await screen.findByTestId("settings-sandbox-flag")).textContent).toMatch(/--sandbox/);
+    expect((screen.getByTestId("settings-sandbox") as HTMLInputElement).checked).toBe(false);
+  });
+
+  it("says nothing more when the setting itself is on", async () => {
+    setup({
+      get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: true, proxy: null, notifications: true }),
+      app_info: () => ({ version: "0.1.0", sandbox: true, baseUrl: "http://127.0.0.1:9", idStorage: "keyring", idStorageNote: "", vaultDamage: null }),
+    });
+    await screen.findByTestId("settings-proxy");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByTestId("settings-sandbox-flag")).toBeNull();
+  });
+
   it("loads, edits and saves the settings", async () => {
     const { calls } = setup();
     const proxy = await screen.findByTestId("settings-proxy");
