@@ -1,11 +1,12 @@
 //! A whole sale with the keyboard alone, in the real window: Tab to each control, type, Enter to
 //! continue, Space to tick the captcha, the file dialog driven by keys. Nothing is clicked.
 
-use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE, PHOTO_DIALOG_TITLE};
-use cardcoins_e2e::keyboard::{press, tab_to, type_text};
+use cardcoins_e2e::journey::{
+    card_photo, enter_captcha_window, scratch_dir, Journey, PHONE, PHOTO_DIALOG_TITLE,
+};
+use cardcoins_e2e::keyboard::{activate, press, tab_to, type_text};
 use cardcoins_e2e::{x11, AppSession, AppSessionOptions};
 use fantoccini::key::Key;
-use std::time::Duration;
 
 const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
@@ -25,8 +26,7 @@ async fn a_whole_sale_with_the_keyboard_alone() {
     session.find_test_id("welcome").await.expect("welcome");
 
     // Welcome: Start.
-    tab_to(keys, "start").await.expect("Start is reachable");
-    press(keys, Key::Enter).await.expect("Enter");
+    activate(keys, "start").await.expect("Start is reachable");
     session
         .find_test_id("step-amount")
         .await
@@ -52,28 +52,7 @@ async fn a_whole_sale_with_the_keyboard_alone() {
     tab_to(keys, "phone-input").await.expect("the phone field");
     type_text(keys, PHONE).await.expect("typed");
     press(keys, Key::Enter).await.expect("Enter");
-    let main = keys.window().await.expect("main window");
-    let mut captcha = None;
-    for _ in 0..150 {
-        captcha = keys
-            .windows()
-            .await
-            .expect("windows")
-            .into_iter()
-            .find(|handle| *handle != main);
-        if captcha.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    keys.switch_to_window(captcha.expect("captcha window"))
-        .await
-        .expect("to the captcha window");
-    keys.wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(fantoccini::Locator::Css("#not-a-robot"))
-        .await
-        .expect("captcha page");
+    let main = enter_captcha_window(keys).await.expect("captcha window");
     tab_to(keys, "not-a-robot").await.expect("the checkbox");
     press(keys, Key::Space).await.expect("Space ticks it");
     keys.switch_to_window(main).await.expect("back");
@@ -126,8 +105,7 @@ async fn a_whole_sale_with_the_keyboard_alone() {
             .expect("uploaded");
     }
     journey.shot("photos").expect("screenshot");
-    tab_to(keys, "continue").await.expect("Continue");
-    press(keys, Key::Enter).await.expect("Enter");
+    activate(keys, "continue").await.expect("Continue");
     session
         .find_test_id("step-review")
         .await
@@ -139,16 +117,14 @@ async fn a_whole_sale_with_the_keyboard_alone() {
         .find_test_id("step-photos")
         .await
         .expect("Escape went back");
-    tab_to(keys, "continue").await.expect("Continue");
-    press(keys, Key::Enter).await.expect("Enter");
+    activate(keys, "continue").await.expect("Continue");
     session
         .find_test_id("step-review")
         .await
         .expect("review step");
-    tab_to(keys, "submit-verification")
+    activate(keys, "submit-verification")
         .await
         .expect("the submit button");
-    press(keys, Key::Enter).await.expect("Enter");
     session
         .find_test_id("step-status")
         .await

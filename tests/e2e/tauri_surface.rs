@@ -2,9 +2,7 @@
 //! window (a page from elsewhere) can call no command at all, and the main window's CSP stops
 //! scripts, frames and requests from any other origin.
 
-use std::time::Duration;
-
-use cardcoins_e2e::journey::{Journey, PHONE};
+use cardcoins_e2e::journey::{enter_captcha_window, Journey, PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 use serde_json::Value;
 
@@ -74,29 +72,9 @@ async fn captcha_window_cannot_invoke_and_main_window_loads_nothing_remote() {
     session.click("send-code").await.expect("send code");
 
     let client = &session.client;
-    let main = client.window().await.expect("main window");
-    let mut captcha = None;
-    for _ in 0..150 {
-        captcha = client
-            .windows()
-            .await
-            .expect("windows")
-            .into_iter()
-            .find(|handle| *handle != main);
-        if captcha.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let captcha = captcha.expect("the captcha window opened");
-    client.switch_to_window(captcha).await.expect("to captcha");
-    // The page must have loaded before it can try anything.
-    client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(fantoccini::Locator::Css("#not-a-robot"))
+    let main = enter_captcha_window(client)
         .await
-        .expect("captcha page loaded");
+        .expect("the captcha window opened and loaded");
     let origin = client
         .execute("return window.location.origin;", vec![])
         .await

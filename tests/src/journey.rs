@@ -81,30 +81,8 @@ impl<'a> Journey<'a> {
     /// The captcha opens in its own window with no IPC; a person ticks the box there.
     pub async fn solve_captcha(&mut self) -> Result<(), HarnessError> {
         let client = &self.session.client;
-        let main = client.window().await?;
-        let mut captcha = None;
-        for _ in 0..150 {
-            if let Some(other) = client
-                .windows()
-                .await?
-                .into_iter()
-                .find(|handle| *handle != main)
-            {
-                captcha = Some(other);
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let captcha = captcha.ok_or(HarnessError::NotReady {
-            what: "the captcha window",
-            seconds: 15,
-        })?;
-        client.switch_to_window(captcha).await?;
-        let tick = client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css("#not-a-robot"))
-            .await?;
+        let main = enter_captcha_window(client).await?;
+        let tick = client.find(Locator::Css("#not-a-robot")).await?;
         self.shot("captcha")?;
         let origin = client
             .execute("return window.location.origin;", vec![])
@@ -234,6 +212,37 @@ impl<'a> Journey<'a> {
         self.shot(step)?;
         Ok(text)
     }
+}
+
+/// Waits for the captcha window to open beside the main one, switches WebDriver to it and waits
+/// for its page; returns the main window's handle, to switch back.
+pub async fn enter_captcha_window(
+    client: &fantoccini::Client,
+) -> Result<fantoccini::wd::WindowHandle, HarnessError> {
+    let main = client.window().await?;
+    let mut captcha = None;
+    for _ in 0..150 {
+        captcha = client
+            .windows()
+            .await?
+            .into_iter()
+            .find(|handle| *handle != main);
+        if captcha.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let captcha = captcha.ok_or(HarnessError::NotReady {
+        what: "the captcha window",
+        seconds: 15,
+    })?;
+    client.switch_to_window(captcha).await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css("#not-a-robot"))
+        .await?;
+    Ok(main)
 }
 
 pub fn scratch_dir(name: &str) -> PathBuf {

@@ -56,3 +56,9 @@ pub async fn tab_to(client: &Client, target: &str) -> Result<usize, HarnessError
         detail: format!("{target} not reached in {MOST} Tab presses; focus went {seen:?}"),
     })
 }
+
+/// Tabs to a button and presses Enter on it.
+pub async fn activate(client: &Client, target: &str) -> Result<(), HarnessError> {
+    tab_to(client, target).await?;
+    press(client, Key::Enter).await
+}
