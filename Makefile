@@ -10,7 +10,8 @@ APP_BIN := $(CARGO_TARGET_DIR)/debug/cardcoins-desktop
 APP_FEATURES := --features cardcoins-desktop/embed
 KEYRING := scripts/with-keyring.sh
 
-.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle bench clean-screens
+.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle deb-check bench clean-screens \
+	fuzz fuzz-smoke fuzz-build fuzz-merge deny audit
 
 ## run: install what is missing, build, and start the app against the built-in sandbox
 run: setup ui
@@ -22,8 +23,8 @@ run: setup ui
 	  exec $(APP_BIN) --sandbox; \
 	fi
 
-## test: every check and test (format, clippy, cargo tests, frontend typecheck + Vitest, end-to-end)
-test: setup check ui-test cargo-test e2e
+## test: every check and test (format, clippy, cargo tests, frontend typecheck + Vitest, fuzz smoke, end-to-end)
+test: setup check ui-test cargo-test deny audit fuzz-smoke e2e
 	@echo "make test: all checks and tests passed"
 
 setup:
@@ -61,6 +62,48 @@ bundle: setup
 	scripts/recompress-deb.sh $(CARGO_TARGET_DIR)/release/bundle/deb/CardCoins_*.deb
 	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb $(CARGO_TARGET_DIR)/release/bundle/rpm/*.rpm
 
+## deny: licences, banned crates and sources of every dependency (deny.toml); offline-safe
+# Advisories need the RustSec database from the network: `cargo deny check advisories` where it is reachable.
+deny:
+	cargo deny check licenses bans sources
+
+## audit: npm audit of the frontend's runtime dependencies, where npm's advisory service answers
+audit:
+	scripts/npm-audit.sh
+
+## deb-check: install the built .deb with apt on a clean Debian 12 (debootstrap) and start the app from its launcher
+# On demand, not part of `make test`: needs root and deb.debian.org; reuses the .deb from `make bundle`.
+deb-check:
+	scripts/check-deb-on-clean-debian.sh
+
 ## bench: start-up, memory and size against a bare Tauri app (on demand; not part of make test)
 bench: setup
 	$(KEYRING) bench/startup/run.sh
+
+## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 300) from the committed corpus (fuzz/README.md)
+# Nightly and cargo-fuzz come from scripts/setup-debian.sh. The builds go to their own folder,
+# $(CARGO_TARGET_DIR)/fuzz, so they never invalidate the main build. The committed corpus is only
+# read; what a run finds stays under $(CARGO_TARGET_DIR)/fuzz until `make fuzz-merge` (the next
+# run starts afresh unless FUZZ_RESUME=1).
+FUZZ_TARGETS := photo_intake destination api_response
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_RESUME ?= 0
+
+fuzz-build: setup
+	cargo +nightly fuzz build --fuzz-dir fuzz --target-dir $(CARGO_TARGET_DIR)/fuzz
+
+# Every target runs even when one fails; the run fails if any did.
+fuzz: fuzz-build
+	@failed=0; for target in $(FUZZ_TARGETS); do \
+	  FUZZ_RESUME=$(FUZZ_RESUME) fuzz/run.sh $$target $(FUZZ_SECONDS) fuzz || failed=1; done; \
+	exit $$failed
+
+## fuzz-smoke: each target for FUZZ_SMOKE_SECONDS (default 20), part of make test
+fuzz-smoke: fuzz-build
+	@failed=0; for target in $(FUZZ_TARGETS); do \
+	  fuzz/run.sh $$target $(FUZZ_SMOKE_SECONDS) smoke || failed=1; done; exit $$failed
+
+## fuzz-merge: add what make fuzz found that reaches new code to the committed corpus
+fuzz-merge: fuzz-build
+	@for target in $(FUZZ_TARGETS); do fuzz/run.sh $$target 0 merge; done

@@ -54,3 +54,24 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [[ ! -x "${CARGO_HOME:-$HOME/.ca
   say "Installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
 fi
+
+# Fuzzing (make fuzz, and make test's fuzz smoke run): cargo-fuzz and a nightly toolchain, which
+# libFuzzer's sanitizer instrumentation needs. The app itself builds on stable.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "Installing the nightly Rust toolchain (for cargo-fuzz)"
+  if ! rustup toolchain install nightly --profile minimal; then
+    echo "The fuzz targets need a nightly Rust toolchain and installing one failed." >&2
+    echo "Run 'rustup toolchain install nightly --profile minimal' by hand, then run this again." >&2
+    exit 1
+  fi
+fi
+if ! command -v cargo-fuzz >/dev/null 2>&1 && [[ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-fuzz" ]]; then
+  say "Installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
+# Dependency checks (make deny): cargo-deny, at the version deny.toml was written for.
+if ! command -v cargo-deny >/dev/null 2>&1 && [[ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-deny" ]]; then
+  say "Installing cargo-deny"
+  cargo install cargo-deny --version 0.20.2 --locked
+fi

@@ -32,13 +32,26 @@ pub(crate) async fn read_data<T: DeserializeOwned>(
     let status = response.status();
     let retry_after = retry_after(&response);
     let body = read_capped(response).await?;
+    decode_data(status, retry_after, &body, order)
+}
+
+/// The `data` of an answer already read: [`read_data`] without the network.
+pub(crate) fn decode_data<T: DeserializeOwned>(
+    status: StatusCode,
+    retry_after: Option<Duration>,
+    body: &[u8],
+    order: Option<&OrderId>,
+) -> Result<T, ApiError> {
     if !status.is_success() {
-        return Err(status_error(status, retry_after, &body, order));
+        return Err(status_error(status, retry_after, body, order));
     }
-    let envelope: Envelope<T> =
-        serde_json::from_slice(&body).map_err(|error| ApiError::Decode {
-            detail: format!("the {status} answer did not have the expected shape: {error}"),
-        })?;
+    // serde's errors quote the values they choke on, and a value may be the order ID.
+    let envelope: Envelope<T> = serde_json::from_slice(body).map_err(|error| ApiError::Decode {
+        detail: scrub(
+            format!("the {status} answer did not have the expected shape: {error}"),
+            order,
+        ),
+    })?;
     Ok(envelope.data)
 }
 
@@ -50,16 +63,25 @@ pub(crate) async fn read_message(
     let status = response.status();
     let retry_after = retry_after(&response);
     let body = read_capped(response).await?;
+    decode_message(status, retry_after, &body, order)
+}
+
+/// The message of an answer already read: [`read_message`] without the network.
+pub(crate) fn decode_message(
+    status: StatusCode,
+    retry_after: Option<Duration>,
+    body: &[u8],
+    order: Option<&OrderId>,
+) -> Result<String, ApiError> {
     if !status.is_success() {
-        return Err(status_error(status, retry_after, &body, order));
+        return Err(status_error(status, retry_after, body, order));
     }
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(String::new());
     }
-    let envelope: MessageOnly =
-        serde_json::from_slice(&body).map_err(|error| ApiError::Decode {
-            detail: format!("the {status} answer was not JSON: {error}"),
-        })?;
+    let envelope: MessageOnly = serde_json::from_slice(body).map_err(|error| ApiError::Decode {
+        detail: scrub(format!("the {status} answer was not JSON: {error}"), order),
+    })?;
     Ok(scrub(envelope.message.unwrap_or_default(), order))
 }
 

@@ -25,6 +25,7 @@ mod orders;
 mod payment;
 mod phones;
 mod practice;
+pub mod responses;
 mod resume_step;
 mod retry;
 mod tickers;

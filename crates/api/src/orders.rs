@@ -68,10 +68,7 @@ impl ApiClient {
                 None,
             )
             .await?;
-        // The parse error would describe the value; the value is a secret, so say less.
-        let id = OrderId::parse(&created.order_id).map_err(|_| ApiError::Decode {
-            detail: "the new order's ID was not in the expected form".to_string(),
-        })?;
+        let id = created.into_order_id()?;
         tracing::info!(order = %id.redacted(), "order created");
         Ok(id)
     }

@@ -8,6 +8,7 @@ use bytes::Bytes;
 use cardcoins_core::ImageSlot;
 use futures_util::stream::{self, BoxStream, StreamExt};
 use reqwest::multipart::{Form, Part};
+use reqwest::StatusCode;
 use serde::Deserialize;
 use tokio_util::io::ReaderStream;
 
@@ -191,12 +192,21 @@ impl ApiClient {
         let status = response.status();
         tracing::debug!(status = status.as_u16(), "image store answered");
         let body = read_capped(response).await?;
-        let body = String::from_utf8_lossy(&body);
-        if status.is_success() {
-            parse_receipt(&body, presign)
-        } else {
-            Err(store_error(status.as_u16(), &body))
-        }
+        store_answer(status, &body, presign)
+    }
+}
+
+/// What the image store's answer (already read) means.
+pub(crate) fn store_answer(
+    status: StatusCode,
+    body: &[u8],
+    presign: &Presign,
+) -> Result<UploadReceipt, ApiError> {
+    let body = String::from_utf8_lossy(body);
+    if status.is_success() {
+        parse_receipt(&body, presign)
+    } else {
+        Err(store_error(status.as_u16(), &body))
     }
 }
 

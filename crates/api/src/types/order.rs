@@ -1,8 +1,9 @@
-use cardcoins_core::{Cents, ImageSlot, OrderStatus, Sats};
+use cardcoins_core::{Cents, ImageSlot, OrderId, OrderStatus, Sats};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::timestamp;
+use crate::error::ApiError;
 
 /// An order as Get Existing Order describes it, with the optional extras of
 /// docs/api-choices.md when the server sends them.
@@ -79,6 +80,15 @@ impl OrderDetails {
 #[derive(Deserialize)]
 pub(crate) struct CreatedOrderWire {
     pub order_id: String,
+}
+
+impl CreatedOrderWire {
+    pub(crate) fn into_order_id(self) -> Result<OrderId, ApiError> {
+        // The parse error would describe the value; the value is a secret, so say less.
+        OrderId::parse(&self.order_id).map_err(|_| ApiError::Decode {
+            detail: "the new order's ID was not in the expected form".to_string(),
+        })
+    }
 }
 
 #[derive(Deserialize)]
