@@ -128,8 +128,8 @@ pub fn set_sandbox_fault(origin: &str, fault_json: &str) -> Result<(), HarnessEr
     }
 }
 
-/// The in-app sandbox's origin, from the loopback port the app process listens on (the
-/// sandbox is the only thing in the app that listens).
+/// The in-app sandbox's origin: of the loopback ports the app process holds open for listening
+/// (sockets it inherited from WebKitWebDriver among them), the one that answers as the sandbox.
 pub fn sandbox_origin_of(session: &AppSession) -> Result<String, HarnessError> {
     let not_found = || HarnessError::NotReady {
         what: "the in-app sandbox's listening port",
@@ -163,6 +163,25 @@ pub fn sandbox_origin_of(session: &AppSession) -> Result<String, HarnessError> {
                 .flatten()
         })
         .map(|port| format!("http://127.0.0.1:{port}"))
-        .next()
+        .find(|origin| answers_as_sandbox(origin))
         .ok_or_else(not_found)
+}
+
+fn answers_as_sandbox(origin: &str) -> bool {
+    let authority = origin.trim_start_matches("http://");
+    let Ok(mut stream) = TcpStream::connect(authority) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    if write!(
+        stream,
+        "GET /v2/tickers HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n"
+    )
+    .is_err()
+    {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.starts_with("HTTP/1.1 200") && answer.contains("\"data\"")
 }
