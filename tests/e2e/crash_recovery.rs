@@ -142,7 +142,6 @@ async fn one_order_survives_a_kill_at_every_step() {
             .wait_for_text("photo-status-Image1", "Uploading", 30)
             .await
             .expect("the upload is under way");
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         journey.shot("uploading").expect("screenshot");
         book = Some(journey.book);
     }

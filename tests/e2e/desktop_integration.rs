@@ -65,6 +65,37 @@ async fn a_second_launch_hands_over_to_the_open_window() {
     session.close().await.expect("close");
 }
 
+/// Waits until the window-state file in this test's config folder holds the main window at
+/// `width` x `height`.
+async fn wait_for_saved_size(options: &AppSessionOptions, width: u32, height: u32) {
+    let config = options
+        .env
+        .iter()
+        .find(|(key, _)| key == "XDG_CONFIG_HOME")
+        .map(|(_, value)| std::path::PathBuf::from(value))
+        .expect("the test's config folder");
+    let file = config
+        .join("co.cardcoins.desktop")
+        .join(".window-state.json");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let saved = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
+        if saved.as_ref().is_some_and(|state| {
+            state["main"]["width"] == width && state["main"]["height"] == height
+        }) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the window's size never reached {}: {saved:?}",
+            file.display()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_window_comes_back_at_its_size_and_place() {
     let options = sandbox_app("window-state");
@@ -78,12 +109,11 @@ async fn the_window_comes_back_at_its_size_and_place() {
         .set_window_rect(x, y, width, height)
         .await
         .expect("resize and move");
-    // Give GTK a moment to apply the new geometry before the app saves it on close.
-    tokio::time::sleep(Duration::from_millis(500)).await;
     let placed = session.client.get_window_rect().await.expect("rect");
     assert_eq!((placed.2, placed.3), (u64::from(width), u64::from(height)));
-    // Then the app dies without warning: the place must already be on disk.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Then the app dies without warning, once the place is on disk (written as the window
+    // settles, not at exit).
+    wait_for_saved_size(&options, width, height).await;
     kill_app(&session).expect("killed");
     drop(session);
 
@@ -127,7 +157,22 @@ async fn the_layout_fits_from_800x600_to_the_whole_screen() {
             .set_window_rect(0, 0, width, height)
             .await
             .expect("resize");
-        tokio::time::sleep(Duration::from_millis(400)).await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let inner = session
+                .client
+                .execute("return window.innerWidth;", vec![])
+                .await
+                .expect("width");
+            if inner.as_u64() == Some(u64::from(width)) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the page never got {width} wide: {inner}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         for screen in ["welcome", "step-amount", "step-phone"] {
             match screen {
                 "step-amount" => {

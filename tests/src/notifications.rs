@@ -33,8 +33,18 @@ impl NotificationWatch {
                 program: "dbus-monitor",
                 source,
             })?;
-        // dbus-monitor needs a moment to register as a monitor before calls are seen.
-        std::thread::sleep(Duration::from_millis(300));
+        // Calls are seen only once dbus-monitor is a monitor; it says so by printing the
+        // NameAcquired/NameLost signals of becoming one.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::fs::read_to_string(&log).unwrap_or_default().is_empty() {
+            if Instant::now() > deadline {
+                return Err(HarnessError::NotReady {
+                    what: "dbus-monitor",
+                    seconds: 10,
+                });
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         Ok(Self {
             log,
             _monitor: ProcessGuard::new("dbus-monitor", child),
