@@ -39,8 +39,9 @@ impl JpegHeader {
 pub(crate) fn turbo_error(format: SourceFormat, error: turbojpeg::Error) -> PhotoError {
     match error {
         turbojpeg::Error::TurboJpegError(message) => {
-            // libjpeg's wording for data that ends before the image does.
-            if message.contains("Premature end") {
+            // libjpeg's wordings for data that ends before the image does: "Premature end of
+            // JPEG file", and "premature end of data segment" when an end marker comes early.
+            if message.to_ascii_lowercase().contains("premature end") {
                 PhotoError::Truncated { format }
             } else {
                 PhotoError::Corrupt {

@@ -28,12 +28,15 @@ mod encode;
 mod error;
 mod human_size;
 mod limits;
+mod lossless_turn;
 mod orientation;
+mod png_rows;
 mod preview;
 mod quality_checks;
 mod resize;
 mod sniff;
 mod strip;
+mod ycc;
 
 use std::borrow::Cow;
 use std::io::{Cursor, Read, Seek, SeekFrom};
@@ -48,8 +51,10 @@ pub use sniff::{RefusedFormat, SourceFormat};
 use encode::{best_jpeg_within, QualityRange};
 pub use human_size::human_size;
 use limits::DecodeLimits;
+use lossless_turn::lossless_turn;
 use quality_checks::{Thresholds, ANALYSIS_LONG_SIDE};
 use sniff::Sniffed;
+use ycc::Ycc420;
 
 /// How photos are prepared. `Default` is what CardCoins accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,6 +289,13 @@ impl PhotoIntake {
             _ => false,
         };
         file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
+        if streamed && format == Some(SourceFormat::Png) {
+            let reader = std::io::BufReader::with_capacity(1 << 16, &mut file);
+            if let Some(photo) = self.try_png_rows(reader, size)? {
+                return Ok(photo);
+            }
+            file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
+        }
         if let (true, Some(format)) = (streamed, format) {
             let reader = std::io::BufReader::with_capacity(1 << 16, file);
             let decoded = decode::decode_with_image_crate(reader, format, &self.limits())?;
@@ -356,7 +368,7 @@ impl PhotoIntake {
         }
     }
 
-    fn prepare_jpeg(&self, bytes: Cow<'_, [u8]>) -> Result<PreparedPhoto, PhotoError> {
+    fn prepare_jpeg(&self, mut bytes: Cow<'_, [u8]>) -> Result<PreparedPhoto, PhotoError> {
         let limits = self.limits();
         let header = decode::jpeg_header(&bytes, &limits)?;
         let orientation = orientation::from_exif(strip::jpeg_exif(&bytes));
@@ -369,17 +381,22 @@ impl PhotoIntake {
         };
         let stripped = strip::strip_jpeg(&bytes)?;
         if header.keepable && stripped.len() <= self.options.max_output_bytes {
-            if let Some(kept) = self.keep_jpeg(stripped.to_vec(), orientation, source)? {
-                return Ok(kept);
+            let stripped = stripped.to_vec();
+            // Only the stripped copy is needed from here: the original is not kept beside it.
+            drop(std::mem::take(&mut bytes));
+            match self.keep_jpeg(stripped, orientation, source)? {
+                Ok(kept) => return Ok(kept),
+                Err(stripped) => bytes = Cow::Owned(stripped),
             }
+        } else {
+            drop(stripped);
         }
-        drop(stripped);
         // DCT scaling may land a little under the target (8000 px at 1/2 is 4000, not 4096):
         // a few percent fewer pixels is worth skipping a full-size decode and a resize.
         let target = header.long_side().min(self.options.max_long_side);
         let wanted = (u64::from(target) * 95 / 100) as u32;
         let wanted = wanted.max(self.options.min_long_side.min(header.long_side()));
-        // The original decodes the same as the stripped copy: decoders skip metadata segments
+        // The original and the stripped copy decode the same: decoders skip metadata segments
         // and stop at the end of the image.
         let decoded =
             decode::decode_jpeg(&bytes, &header, wanted, decode::Upsampling::Smooth, &limits)?;
@@ -388,14 +405,14 @@ impl PhotoIntake {
     }
 
     /// The JPEG's own image data, metadata removed and, if needed, turned upright without loss.
-    /// `None` when that does not work out (the turn needs whole blocks, the result must fit) and
-    /// the photo should be re-encoded instead.
+    /// `Ok(Err(stripped))` gives the stripped copy back when that does not work out (the turn
+    /// needs whole blocks, the result must fit) and the photo should be re-encoded instead.
     fn keep_jpeg(
         &self,
         stripped: Vec<u8>,
         orientation: u8,
         source: Source,
-    ) -> Result<Option<PreparedPhoto>, PhotoError> {
+    ) -> Result<Result<PreparedPhoto, Vec<u8>>, PhotoError> {
         // Decoding the image data proves it is whole (a damaged scan fails here) and gives the
         // pixels for the checks and the preview. The lossless turn, as costly as a decode,
         // runs beside it on the other core.
@@ -425,10 +442,10 @@ impl PhotoIntake {
                 Some(turned) if turned.len() as u64 <= self.options.max_output_bytes => {
                     (turned, extras)
                 }
-                _ => return Ok(None),
+                _ => return Ok(Err(stripped)),
             }
         };
-        Ok(Some(PreparedPhoto {
+        Ok(Ok(PreparedPhoto {
             width: source.width,
             height: source.height,
             bytes: upload,
@@ -445,7 +462,37 @@ impl PhotoIntake {
         }))
     }
 
+    /// A PNG bound to become a JPEG at its own size, decoded row by row into JPEG's planes.
+    /// `None` when it is not the common case that road takes (see `png_rows`).
+    fn try_png_rows(
+        &self,
+        reader: impl std::io::BufRead + Seek,
+        size: u64,
+    ) -> Result<Option<PreparedPhoto>, PhotoError> {
+        let planes = match png_rows::decode_png_to_ycc(
+            reader,
+            &self.limits(),
+            self.options.max_long_side,
+        )? {
+            png_rows::RowDecoded::Planes(planes) => planes,
+            png_rows::RowDecoded::NotStreamable => return Ok(None),
+        };
+        let (width, height) = planes.dimensions();
+        let source = Source {
+            format: SourceFormat::Png,
+            bytes: size,
+            width,
+            height,
+        };
+        self.reencode_planes(planes, source).map(Some)
+    }
+
     fn prepare_png(&self, bytes: &[u8]) -> Result<PreparedPhoto, PhotoError> {
+        if strip::strip_png(bytes)?.len() > self.options.max_output_bytes {
+            if let Some(photo) = self.try_png_rows(Cursor::new(bytes), bytes.len() as u64)? {
+                return Ok(photo);
+            }
+        }
         let decoded =
             decode::decode_with_image_crate(Cursor::new(bytes), SourceFormat::Png, &self.limits())?;
         let orientation = decoded.orientation;
@@ -502,42 +549,87 @@ impl PhotoIntake {
         orientation: u8,
         source: Source,
     ) -> Result<PreparedPhoto, PhotoError> {
-        let options = &self.options;
-        let budget = options.max_output_bytes;
         let first_side = decoded
             .width()
             .max(decoded.height())
-            .min(options.max_long_side.max(1));
-        let floor_side = options.min_long_side.min(first_side).max(1);
+            .min(self.options.max_long_side.max(1));
         let upright = resize::shrink_and_turn(decoded, first_side, orientation)?;
+        // The checks and the preview run on the second core while the first searches.
+        let (first_try, extras) = std::thread::scope(|scope| {
+            let extras = scope.spawn(|| self.extras(&upright, source));
+            let first_try = best_jpeg_within(
+                &upright,
+                self.options.max_output_bytes,
+                self.quality_range(first_side, first_side),
+            );
+            (first_try, joined(extras))
+        });
+        let first_try = first_try?;
+        self.fit_by_shrinking(upright, first_try, extras?, orientation, source)
+    }
 
-        let range_at = |side: u32| QualityRange {
+    /// Like `reencode`, for a picture already in JPEG's own planes at its final size (a large
+    /// PNG decoded row by row). If it does not fit at its own size, it goes on in RGB.
+    fn reencode_planes(&self, planes: Ycc420, source: Source) -> Result<PreparedPhoto, PhotoError> {
+        let (width, height) = planes.dimensions();
+        let side = width.max(height);
+        let small_side = ANALYSIS_LONG_SIDE.max(self.options.preview_long_side);
+        let (first_try, extras) = std::thread::scope(|scope| {
+            let extras = scope.spawn(|| {
+                planes
+                    .shrunk_rgb(small_side)
+                    .and_then(|small| self.extras(&small, source))
+            });
+            let first_try = best_jpeg_within(
+                &planes,
+                self.options.max_output_bytes,
+                self.quality_range(side, side),
+            );
+            (first_try, joined(extras))
+        });
+        let (first_try, extras) = (first_try?, extras?);
+        if let Some(encoded) = first_try {
+            return Ok(self.reencoded_photo(encoded, (width, height), extras, 1, source));
+        }
+        self.fit_by_shrinking(planes.into_rgb(), None, extras, 1, source)
+    }
+
+    /// The quality range for a long side of `side`, when the photo started at `first_side`.
+    fn quality_range(&self, side: u32, first_side: u32) -> QualityRange {
+        let options = &self.options;
+        let floor_side = options.min_long_side.min(first_side).max(1);
+        QualityRange {
             min: if side <= floor_side {
                 options.jpeg_quality_floor
             } else {
                 options.jpeg_quality_min
             },
             max: options.jpeg_quality_max,
-        };
-        // The checks and the preview run on the second core while the first searches.
-        let (first_try, extras) = std::thread::scope(|scope| {
-            let extras = scope.spawn(|| self.extras(&upright, source));
-            let first_try = best_jpeg_within(&upright, budget, range_at(first_side));
-            let extras = extras.join().unwrap_or_else(|_| {
-                Err(PhotoError::Internal("quality checks panicked".to_string()))
-            });
-            (first_try, extras)
-        });
-        let extras = extras?;
-        let mut found = first_try?.map(|encoded| (encoded, upright.dimensions()));
+        }
+    }
+
+    /// `first_try` if it fitted; otherwise smaller and smaller copies of `upright`.
+    fn fit_by_shrinking(
+        &self,
+        upright: RgbImage,
+        first_try: Option<encode::EncodedJpeg>,
+        extras: Extras,
+        orientation: u8,
+        source: Source,
+    ) -> Result<PreparedPhoto, PhotoError> {
+        let options = &self.options;
+        let budget = options.max_output_bytes;
+        let first_side = upright.width().max(upright.height());
+        let floor_side = options.min_long_side.min(first_side).max(1);
+        let mut found = first_try.map(|encoded| (encoded, upright.dimensions()));
         let mut side = first_side;
         while found.is_none() && side > floor_side {
             side = (side * 4 / 5).max(floor_side);
             let smaller = resize::shrunk_copy_rgb(&upright, side)?;
-            found = best_jpeg_within(&smaller, budget, range_at(side))?
+            found = best_jpeg_within(&smaller, budget, self.quality_range(side, first_side))?
                 .map(|encoded| (encoded, smaller.dimensions()));
         }
-        let Some((encoded, (width, height))) = found else {
+        let Some((encoded, dimensions)) = found else {
             let smallest = resize::shrunk_copy_rgb(&upright, floor_side)?;
             let bytes = encode::encode_jpeg(&smallest, options.jpeg_quality_floor)?;
             return Err(PhotoError::CannotFitBudget {
@@ -547,7 +639,18 @@ impl PhotoIntake {
                 height: smallest.height(),
             });
         };
-        Ok(PreparedPhoto {
+        Ok(self.reencoded_photo(encoded, dimensions, extras, orientation, source))
+    }
+
+    fn reencoded_photo(
+        &self,
+        encoded: encode::EncodedJpeg,
+        (width, height): (u32, u32),
+        extras: Extras,
+        orientation: u8,
+        source: Source,
+    ) -> PreparedPhoto {
+        PreparedPhoto {
             bytes: encoded.bytes,
             format: OutputFormat::Jpeg,
             width,
@@ -561,7 +664,7 @@ impl PhotoIntake {
             orientation_applied: orientation,
             warnings: extras.warnings,
             preview_jpeg: extras.preview_jpeg,
-        })
+        }
     }
 
     /// Warnings and preview from the upright picture (at any size from analysis size up).
@@ -595,26 +698,19 @@ struct Extras {
     preview_jpeg: Vec<u8>,
 }
 
+/// The checks' result from their thread; a panic there is an internal error, not a crash.
+fn joined(
+    handle: std::thread::ScopedJoinHandle<'_, Result<Extras, PhotoError>>,
+) -> Result<Extras, PhotoError> {
+    handle
+        .join()
+        .unwrap_or_else(|_| Err(PhotoError::Internal("quality checks panicked".to_string())))
+}
+
 fn upright_size(width: u32, height: u32, orientation: u8) -> (u32, u32) {
     if orientation::swaps_sides(orientation) {
         (height, width)
     } else {
         (width, height)
     }
-}
-
-/// Turns a JPEG upright by rearranging its DCT blocks: no decoding, no quality lost. Only
-/// possible when the image is whole blocks wide and high (phone photos are); `None` otherwise.
-fn lossless_turn(jpeg: &[u8], orientation: u8) -> Option<Vec<u8>> {
-    let op = orientation::jpeg_transform(orientation)?;
-    let mut transform = turbojpeg::Transform::op(op);
-    transform.perfect = true;
-    transform.copy_none = true;
-    let turned = turbojpeg::Transformer::new()
-        .and_then(|mut transformer| transformer.transform_to_vec(&transform, jpeg))
-        .ok()?;
-    // libjpeg writes a fresh header; strip again so nothing but image data can be in it.
-    strip::strip_jpeg(&turned)
-        .ok()
-        .map(|stripped| stripped.to_vec())
 }

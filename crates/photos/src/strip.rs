@@ -24,10 +24,10 @@ const COM: u8 = 0xFE;
 /// One JPEG segment: its marker and all of its bytes, from the 0xFF to the end of its payload
 /// (for a scan, to the end of its entropy-coded data).
 #[derive(Debug, Clone, Copy)]
-struct JpegSegment<'a> {
-    marker: u8,
-    whole: &'a [u8],
-    payload: &'a [u8],
+pub(crate) struct JpegSegment<'a> {
+    pub marker: u8,
+    pub whole: &'a [u8],
+    pub payload: &'a [u8],
 }
 
 fn truncated() -> PhotoError {
@@ -44,7 +44,7 @@ fn corrupt(detail: &str) -> PhotoError {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Until {
+pub(crate) enum Until {
     /// Walk the whole image, through every scan, to EOI.
     End,
     /// Stop before the first scan: the metadata is all before it.
@@ -52,7 +52,10 @@ enum Until {
 }
 
 /// Splits a JPEG into segments, up to and including EOI. Anything after EOI is ignored.
-fn jpeg_segments(bytes: &[u8], until: Until) -> Result<Vec<JpegSegment<'_>>, PhotoError> {
+pub(crate) fn jpeg_segments(
+    bytes: &[u8],
+    until: Until,
+) -> Result<Vec<JpegSegment<'_>>, PhotoError> {
     if bytes.get(0..2) != Some(&[0xFF, SOI][..]) {
         return Err(corrupt("it does not start like a JPEG"));
     }

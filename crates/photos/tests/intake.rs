@@ -308,6 +308,117 @@ fn png_photo_too_big_becomes_jpeg() {
     assert_no_metadata(&photo.bytes);
 }
 
+/// Mean absolute difference per channel: JPEG at quality 92 stays within a few levels.
+fn mean_difference(a: &RgbImage, b: &RgbImage) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let total: u64 = a
+        .as_raw()
+        .iter()
+        .zip(b.as_raw())
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    total as f64 / a.as_raw().len() as f64
+}
+
+fn png_of(image: image::DynamicImage) -> Vec<u8> {
+    let mut out = Vec::new();
+    image
+        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// A PNG too big to keep goes out as JPEG with the same picture, whatever its colour layout;
+/// transparency lands on white. (Even-sized ones are decoded row by row into JPEG's planes,
+/// odd-sized ones whole: both roads are checked.)
+#[test]
+fn large_png_becomes_the_same_picture_in_every_colour_layout() {
+    for (width, height) in [(1600, 1200), (1201, 901)] {
+        let rgb = phone_photo(width, height, 6, 9);
+        let mut rgba = image::DynamicImage::ImageRgb8(rgb.clone()).to_rgba8();
+        // The left quarter fully transparent, the next quarter half.
+        for (x, _, pixel) in rgba.enumerate_pixels_mut() {
+            if x < width / 4 {
+                pixel[3] = 0;
+            } else if x < width / 2 {
+                pixel[3] = 128;
+            }
+        }
+        let over_white = RgbImage::from_fn(width, height, |x, y| {
+            let p = rgba.get_pixel(x, y);
+            let a = u32::from(p[3]);
+            image::Rgb(std::array::from_fn(|c| {
+                ((u32::from(p[c]) * a + 255 * (255 - a) + 127) / 255) as u8
+            }))
+        });
+        let gray = image::DynamicImage::ImageRgb8(rgb.clone()).to_luma8();
+        let gray_as_rgb = image::DynamicImage::ImageLuma8(gray.clone()).to_rgb8();
+        let cases = [
+            (
+                "RGB",
+                png_of(image::DynamicImage::ImageRgb8(rgb.clone())),
+                &rgb,
+            ),
+            (
+                "RGBA",
+                png_of(image::DynamicImage::ImageRgba8(rgba)),
+                &over_white,
+            ),
+            (
+                "grey",
+                png_of(image::DynamicImage::ImageLuma8(gray)),
+                &gray_as_rgb,
+            ),
+            (
+                "16-bit RGB",
+                png_of(image::DynamicImage::ImageRgb16(
+                    image::DynamicImage::ImageRgb8(rgb.clone()).to_rgb16(),
+                )),
+                &rgb,
+            ),
+        ];
+        for (layout, png, expected) in cases {
+            let budget = png.len() as u64 / 3;
+            let photo = with_budget(budget).prepare_bytes(&png).unwrap();
+            assert_eq!(photo.format, OutputFormat::Jpeg, "{layout}");
+            assert!(photo.bytes.len() as u64 <= budget, "{layout}");
+            assert_eq!((photo.width, photo.height), (width, height), "{layout}");
+            let difference = mean_difference(&decode(&photo), expected);
+            assert!(
+                difference < 3.0,
+                "{layout} {width}x{height}: off by {difference:.2} on average"
+            );
+            assert_no_metadata(&photo.bytes);
+        }
+    }
+}
+
+/// A large PNG that does not fit at its own size even at the lowest quality is made smaller.
+#[test]
+fn large_png_that_cannot_fit_at_its_size_is_shrunk() {
+    let png = png_of(image::DynamicImage::ImageRgb8(phone_photo(
+        2400, 1800, 60, 3,
+    )));
+    let intake = PhotoIntake::new(IntakeOptions {
+        max_output_bytes: 400_000,
+        min_long_side: 1000,
+        ..IntakeOptions::default()
+    });
+    let photo = intake.prepare_bytes(&png).unwrap();
+    assert!(photo.bytes.len() <= 400_000);
+    assert!(
+        photo.width < 2400 && photo.width >= 1000,
+        "{}",
+        photo.summary()
+    );
+    assert_eq!(photo.height * 4, photo.width * 3, "{}", photo.summary());
+    assert!(
+        photo.summary().contains("scaled down from 2400 x 1800"),
+        "{}",
+        photo.summary()
+    );
+}
+
 #[test]
 fn webp_is_converted_to_jpeg() {
     let webp = encode_webp(&phone_photo(900, 600, 3, 8));
@@ -381,6 +492,13 @@ fn truncated_files_are_refused() {
     let error = error_of(intake().prepare_bytes(cut));
     assert_eq!(error.code(), "photo.truncated", "{error}");
     assert!(error.to_string().contains("cut short"), "{error}");
+
+    // Cut in the middle of the image data and closed with an end marker, as some broken
+    // copies are: libjpeg meets the marker before the last block.
+    let mut closed = cut.to_vec();
+    closed.extend_from_slice(&[0xFF, 0xD9]);
+    let error = error_of(intake().prepare_bytes(&closed));
+    assert_eq!(error.code(), "photo.truncated", "{error}");
 
     let png = encode_png(&phone_photo(400, 300, 4, 1));
     let error = error_of(intake().prepare_bytes(&png[..png.len() * 2 / 3]));
