@@ -7,7 +7,7 @@
 # photo_intake: small real files made with ImageMagick and exiftool (both installed by
 #   scripts/setup-debian.sh): JPEG baseline/progressive/grey/CMYK/4:4:4 with EXIF orientation and
 #   GPS, PNG in every colour type with an eXIf orientation, WebP lossy/lossless/alpha with EXIF,
-#   files whose headers claim more pixels than they hold, and the refused formats' headers.
+#   files whose headers claim more pixels than they hold, HEIC, and the refused formats' headers.
 # destination: the input column of crates/core/tests/vectors/*.txt (BIP-173/350, BIP-21, BOLT11,
 #   Lightning Address, our own address table).
 # api_response: the reference's examples (../shared/cardcoins-api-v2.txt) and the sandbox's
@@ -110,7 +110,11 @@ jpeg_claiming c9 65500 1832 "$photos/seed-jpeg-arithmetic-claims-65500-wide.jpg"
 head -c 1500 "$photos/seed-jpeg-exif-orientation-6.jpg" >"$photos/seed-jpeg-truncated.jpg"
 head -c 300 "$photos/seed-png-rgb.png" >"$photos/seed-png-truncated.png"
 
-# Refused formats, told from their first bytes.
+# HEIC, converted through libheif where it is installed (refused elsewhere): a turned one, with
+# an irot box and EXIF orientation 6, from the photo crate's committed test photos.
+cp ../crates/photos/tests/fixtures/quadrants-irot.heic "$photos/seed-heic-irot-exif-orientation-6.heic"
+
+# Refused formats, told from their first bytes (HEIC only where libheif is missing).
 picture 48x32 "$photos/seed-refused-gif.gif"
 picture 64x64 "$photos/seed-refused-heic.heic" -quality 50
 printf '\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf' >"$photos/seed-refused-avif-header.avif"

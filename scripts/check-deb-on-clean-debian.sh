@@ -81,6 +81,7 @@ deb_name=$(basename "$deb")
 package=$(dpkg-deb -f "$deb" Package)
 say "Checking $deb ($package $(dpkg-deb -f "$deb" Version), $(stat -c %s "$deb") bytes)"
 echo "    Depends: $(dpkg-deb -f "$deb" Depends)"
+echo "    Recommends: $(dpkg-deb -f "$deb" Recommends)"
 
 passes=${PASSES:-depends-only recommends}
 for pass in $passes; do

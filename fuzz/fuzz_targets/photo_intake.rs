@@ -3,7 +3,8 @@
 //! arbitrary bytes to the same entry point the app uses for a photo in memory
 //! (`PhotoIntake::prepare_bytes`) with the real limits (`IntakeOptions::default()`), through every
 //! path: JPEG kept as it is or turned losslessly, JPEG decoded by libjpeg-turbo or (CMYK,
-//! lossless, arithmetic) by the `image` crate, PNG kept or re-encoded, WebP, refused formats.
+//! lossless, arithmetic) by the `image` crate, PNG kept or re-encoded, WebP, HEIC through the
+//! system's libheif where it is installed, refused formats.
 //!
 //! It must never panic (a panic on a worker thread counts: libfuzzer-sys aborts on any panic),
 //! never allocate past libFuzzer's -malloc_limit_mb / -rss_limit_mb (set by `make fuzz`), and

@@ -209,8 +209,10 @@ pub async fn pick_photos(window: tauri::WebviewWindow) -> Result<Vec<String>, Ap
                 .set_title("Choose photos of the card")
                 .add_filter(
                     "Photos",
+                    // GTK matches patterns case-sensitively; iPhones name photos IMG_0001.HEIC.
                     &[
-                        "jpg", "jpeg", "png", "webp", "heic", "heif", "JPG", "JPEG", "PNG",
+                        "jpg", "jpeg", "png", "webp", "heic", "heif", "JPG", "JPEG", "PNG", "WEBP",
+                        "HEIC", "HEIF",
                     ],
                 );
             #[cfg(any(windows, target_os = "macos"))]

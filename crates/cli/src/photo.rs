@@ -18,7 +18,7 @@ use crate::output::Output;
 #[derive(Debug, Subcommand)]
 pub enum PhotoCommand {
     /// Prepare a photo for upload (upright, no metadata, within the size limit) and write it
-    /// to OUT.
+    /// to OUT. Takes JPEG, PNG and WebP, and HEIC where libheif is installed.
     Prepare {
         #[arg(value_name = "IN")]
         input: PathBuf,
@@ -31,7 +31,7 @@ pub enum PhotoCommand {
         id: String,
         /// Image1, Image2, GovidImageFront, GovidImageBack or GovidImageSelfPortrait.
         slot: String,
-        /// The photo (JPEG, PNG or WebP).
+        /// The photo (JPEG, PNG or WebP; HEIC where libheif is installed).
         file: PathBuf,
     },
 }

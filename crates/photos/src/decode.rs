@@ -2,7 +2,7 @@
 //! straight to 1/8 ... 8/8 of the full size in the DCT domain: a 48 MP photo bound for a
 //! 4000-pixel upload is decoded at half size, four times fewer pixels, never at full size.
 //! PNG and WebP (and the rare JPEG libjpeg-turbo will not turn into RGB, such as CMYK) go
-//! through the `image` crate.
+//! through the `image` crate; HEIC goes through libheif (`heic`).
 
 use std::io::{BufRead, Cursor, Seek};
 
@@ -154,6 +154,11 @@ pub(crate) fn decode_with_image_crate(
         SourceFormat::Jpeg => ImageFormat::Jpeg,
         SourceFormat::Png => ImageFormat::Png,
         SourceFormat::WebP => ImageFormat::WebP,
+        SourceFormat::Heic => {
+            return Err(PhotoError::Internal(
+                "HEIC is decoded by libheif, not the image crate".to_string(),
+            ))
+        }
     };
     let to_error = |error| image_error(format, error);
     if format == SourceFormat::Png {
@@ -219,7 +224,7 @@ fn image_error(format: SourceFormat, error: ImageError) -> PhotoError {
 
 /// RGB for JPEG encoding and analysis; transparent areas become white, as a viewer on a white
 /// page would show them.
-fn flatten_to_rgb(image: DynamicImage) -> Result<RgbImage, PhotoError> {
+pub(crate) fn flatten_to_rgb(image: DynamicImage) -> Result<RgbImage, PhotoError> {
     if !image.color().has_alpha() {
         return Ok(image.into_rgb8());
     }

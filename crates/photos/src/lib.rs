@@ -11,8 +11,9 @@
 //! ```
 //!
 //! What happens, in order:
-//! 1. The format is told from the bytes (`sniff`). JPEG, PNG and WebP go on; anything else is
-//!    refused with a message naming what the file is.
+//! 1. The format is told from the bytes (`sniff`). JPEG, PNG and WebP go on, and HEIC where
+//!    the platform's libheif is installed (`heic`); anything else is refused with a message
+//!    naming what the file is.
 //! 2. The header's size is checked against the limits before anything is decoded (`limits`).
 //! 3. A JPEG that fits the budget once its metadata is dropped is kept as it is, its image data
 //!    byte for byte (`strip`); if it needs turning upright, the turn is done losslessly on its
@@ -26,6 +27,7 @@
 mod decode;
 mod encode;
 mod error;
+mod heic;
 mod human_size;
 mod limits;
 mod lossless_turn;
@@ -45,6 +47,7 @@ use std::path::Path;
 use image::RgbImage;
 
 pub use error::PhotoError;
+pub use heic::heic_supported;
 pub use quality_checks::{laplacian_variance, PhotoWarning};
 pub use sniff::{RefusedFormat, SourceFormat};
 
@@ -348,6 +351,13 @@ impl PhotoIntake {
                 );
                 drop(bytes);
                 self.reencode(decoded.rgb, decoded.orientation, source)
+            }
+            Sniffed::Accepted(SourceFormat::Heic) => {
+                // Decoded upright: libheif applies the file's own turn (orientation 1).
+                let rgb = heic::decode_heic(&bytes, &self.limits())?;
+                let source = Source::upright(SourceFormat::Heic, bytes.len() as u64, &rgb, 1);
+                drop(bytes);
+                self.reencode(rgb, 1, source)
             }
         }
     }

@@ -8,6 +8,9 @@ pub enum SourceFormat {
     Png,
     /// Converted: the upload accepts only JPEG and PNG.
     WebP,
+    /// HEIC/HEIF, the iPhone's photo format: converted where the platform's libheif is
+    /// installed ([`crate::heic_supported`]), refused as [`RefusedFormat::Heic`] elsewhere.
+    Heic,
 }
 
 impl SourceFormat {
@@ -16,6 +19,7 @@ impl SourceFormat {
             SourceFormat::Jpeg => "JPEG",
             SourceFormat::Png => "PNG",
             SourceFormat::WebP => "WebP",
+            SourceFormat::Heic => "HEIC",
         }
     }
 }
@@ -23,7 +27,7 @@ impl SourceFormat {
 /// What a refused file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefusedFormat {
-    /// HEIC/HEIF, the iPhone's default photo format.
+    /// HEIC/HEIF, the iPhone's default photo format, where libheif is not installed.
     Heic,
     Avif,
     JpegXl,
@@ -41,6 +45,16 @@ pub enum RefusedFormat {
     Zip,
     Text,
     Unknown,
+}
+
+/// How to get a JPEG out of an iPhone or a Mac (a macro, so that `concat!` can extend it).
+macro_rules! heic_export_advice {
+    () => {
+        "Export it as JPEG and choose that file: on the iPhone, Settings > Camera > Formats > \
+         Most Compatible makes the camera save JPEG; for a photo already taken, share it by \
+         Mail or save it to Files, which hands over a JPEG copy, or on a Mac open it in \
+         Preview and use File > Export > JPEG."
+    };
 }
 
 impl RefusedFormat {
@@ -67,17 +81,20 @@ impl RefusedFormat {
     /// What the seller can do about it.
     pub fn advice(self) -> &'static str {
         match self {
-            RefusedFormat::Heic => {
-                "Export it as JPEG and choose that file: on the iPhone, Settings > Camera > Formats > \
-                 Most Compatible makes the camera save JPEG; for a photo already taken, share it by \
-                 Mail or save it to Files, which hands over a JPEG copy, or on a Mac open it in \
-                 Preview and use File > Export > JPEG."
-            }
+            // Refused only where libheif is missing; on Linux, installing it is the easy way.
+            RefusedFormat::Heic if cfg!(target_os = "linux") => concat!(
+                heic_export_advice!(),
+                " On Linux, installing libheif (the libheif1 package on Debian and Ubuntu) lets \
+                 CardCoins convert HEIC photos itself."
+            ),
+            RefusedFormat::Heic => heic_export_advice!(),
             RefusedFormat::Video => "Take a still photo of the card and choose that instead.",
             RefusedFormat::Zip | RefusedFormat::Text | RefusedFormat::Unknown => {
                 "Choose a photo of the card: a JPEG, PNG or WebP file."
             }
-            RefusedFormat::Pdf => "Take a photo of the card, or export the page as a JPEG or PNG image.",
+            RefusedFormat::Pdf => {
+                "Take a photo of the card, or export the page as a JPEG or PNG image."
+            }
             _ => "Save or export it as JPEG or PNG and choose that file.",
         }
     }
@@ -104,7 +121,10 @@ pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
         return Accepted(SourceFormat::WebP);
     }
     if bytes.get(4..8) == Some(b"ftyp") {
-        return Refused(iso_media_kind(bytes));
+        return match iso_media_kind(bytes) {
+            R::Heic if crate::heic::heic_supported() => Accepted(SourceFormat::Heic),
+            kind => Refused(kind),
+        };
     }
     if starts(b"GIF87a") || starts(b"GIF89a") {
         return Refused(R::Gif);
@@ -233,7 +253,9 @@ mod tests {
     #[test]
     fn names_iso_media_by_brand() {
         let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
-        assert_eq!(refused(heic), RefusedFormat::Heic);
+        assert_eq!(iso_media_kind(heic), RefusedFormat::Heic);
+        let mif1_heic = b"\0\0\0\x18ftypmif1\0\0\0\0mif1heic";
+        assert_eq!(iso_media_kind(mif1_heic), RefusedFormat::Heic);
         let avif = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf";
         assert_eq!(refused(avif), RefusedFormat::Avif);
         let mif1_avif = b"\0\0\0\x1cftypmif1\0\0\0\0mif1avifmiaf";
@@ -242,6 +264,29 @@ mod tests {
         assert_eq!(refused(mp4), RefusedFormat::Video);
         let mov = b"\0\0\0\x14ftypqt  \0\0\0\0qt  ";
         assert_eq!(refused(mov), RefusedFormat::Video);
+    }
+
+    #[test]
+    fn heic_is_accepted_only_where_libheif_is() {
+        let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
+        let expected = if crate::heic::heic_supported() {
+            Sniffed::Accepted(SourceFormat::Heic)
+        } else {
+            Sniffed::Refused(RefusedFormat::Heic)
+        };
+        assert_eq!(sniff(heic), expected);
+    }
+
+    #[test]
+    fn refused_heic_says_how_to_get_a_jpeg() {
+        let advice = RefusedFormat::Heic.advice();
+        assert!(advice.contains("Most Compatible"), "{advice}");
+        assert!(advice.contains("File > Export > JPEG"), "{advice}");
+        assert_eq!(
+            advice.contains("libheif1"),
+            cfg!(target_os = "linux"),
+            "{advice}"
+        );
     }
 
     #[test]

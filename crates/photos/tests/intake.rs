@@ -5,8 +5,8 @@ mod fixtures;
 use std::io::Cursor;
 
 use cardcoins_photos::{
-    IntakeOptions, OutputFormat, PhotoError, PhotoIntake, PhotoWarning, PreparedPhoto,
-    RefusedFormat, SourceFormat,
+    heic_supported, IntakeOptions, OutputFormat, PhotoError, PhotoIntake, PhotoWarning,
+    PreparedPhoto, RefusedFormat, SourceFormat,
 };
 use fixtures::*;
 use image::RgbImage;
@@ -564,18 +564,43 @@ fn decompression_bombs_are_refused_before_decoding() {
     assert_eq!(error.code(), "photo.too_many_pixels", "{error}");
 }
 
+/// What a HEIC header with nothing behind it gets: refused with advice where libheif is
+/// missing; where it is installed, the file goes to libheif, which finds it broken.
+fn assert_broken_heic_stub(error: PhotoError) {
+    let text = error.to_string();
+    if heic_supported() {
+        assert!(
+            ["photo.truncated", "photo.corrupt"].contains(&error.code()),
+            "{error}"
+        );
+        assert!(text.contains("HEIC"), "{text}");
+    } else {
+        assert!(
+            matches!(
+                error,
+                PhotoError::UnsupportedFormat {
+                    format: RefusedFormat::Heic
+                }
+            ),
+            "{error}"
+        );
+        assert!(
+            text.contains("HEIC") && text.contains("Most Compatible"),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn non_images_are_refused_naming_what_they_are() {
     let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08meta".to_vec();
-    let error = error_of(intake().prepare_bytes(&heic));
-    assert_eq!(error.code(), "photo.unsupported_format");
-    assert!(matches!(
-        error,
-        PhotoError::UnsupportedFormat {
-            format: RefusedFormat::Heic
-        }
-    ));
-    let text = error.to_string();
+    assert_broken_heic_stub(error_of(intake().prepare_bytes(&heic)));
+    // The refusal itself, as sellers without libheif read it (and the app maps to photo_heic).
+    let refusal = PhotoError::UnsupportedFormat {
+        format: RefusedFormat::Heic,
+    };
+    assert_eq!(refusal.code(), "photo.unsupported_format");
+    let text = refusal.to_string();
     assert!(
         text.contains("HEIC") && text.contains("Most Compatible"),
         "{text}"
@@ -757,14 +782,187 @@ fn truncated_and_refused_files_by_path() {
 
     let heic = dir.path().join("IMG_0001.jpg");
     std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
-    let error = error_of(intake().prepare_path(&heic));
+    assert_broken_heic_stub(error_of(intake().prepare_path(&heic)));
+}
+
+/// HEIC needs the platform's libheif: without it the conversion tests have nothing to test (the
+/// refusal is tested above), and say so.
+fn libheif_or_skip(test: &str) -> bool {
+    if !heic_supported() {
+        eprintln!("{test}: skipped, libheif with an HEVC decoder is not installed");
+    }
+    heic_supported()
+}
+
+#[test]
+fn heic_fixtures_really_carry_exif_and_gps() {
+    // The absence checks below mean something only if the inputs carry what a phone writes.
+    for heic in [HEIC_CARD, HEIC_QUADRANTS_IROT] {
+        let exif = exif::Reader::new()
+            .read_from_container(&mut Cursor::new(heic))
+            .expect("EXIF in the HEIC fixture");
+        assert!(exif
+            .get_field(exif::Tag::GPSLatitude, exif::In::PRIMARY)
+            .is_some());
+        assert!(contains(heic, b"TestPhone"));
+    }
+    let exif = exif::Reader::new()
+        .read_from_container(&mut Cursor::new(HEIC_QUADRANTS_IROT))
+        .unwrap();
+    let orientation = exif
+        .get_field(exif::Tag::Orientation, exif::In::PRIMARY)
+        .unwrap();
+    assert_eq!(orientation.value.get_uint(0), Some(6));
+    assert!(contains(HEIC_QUADRANTS_IROT, b"irot"));
+}
+
+#[test]
+fn heic_is_converted_to_jpeg_without_metadata() {
+    if !libheif_or_skip("heic_is_converted_to_jpeg_without_metadata") {
+        return;
+    }
+    let photo = intake().prepare_bytes(HEIC_CARD).unwrap();
+    assert_eq!(photo.source_format, SourceFormat::Heic);
+    assert_eq!(photo.format, OutputFormat::Jpeg);
+    assert!(photo.reencoded);
+    assert_eq!(photo.orientation_applied, 1);
+    assert_eq!((photo.width, photo.height), (640, 480));
+    assert_eq!((photo.source_width, photo.source_height), (640, 480));
+    assert_eq!(photo.source_bytes, HEIC_CARD.len() as u64);
+    assert_no_metadata(&photo.bytes);
+    let upload = decode(&photo);
+    assert_eq!(upload.dimensions(), (640, 480));
+    // The card (#2846a0) and its gold chip (#d2b45a), where make-heic.sh drew them.
+    assert!(close(upload.get_pixel(480, 130).0, [40, 70, 160]));
+    assert!(close(upload.get_pixel(190, 172).0, [210, 180, 90]));
+    assert!(photo.preview_jpeg.starts_with(&[0xFF, 0xD8, 0xFF]));
+    let summary = photo.summary();
+    assert!(summary.contains("converted from HEIC"), "{summary}");
+    assert!(summary.contains("metadata removed"), "{summary}");
+    assert!(!summary.contains("rotated"), "{summary}");
+}
+
+#[test]
+fn heic_is_turned_upright_once() {
+    if !libheif_or_skip("heic_is_turned_upright_once") {
+        return;
+    }
+    // Stored 240 x 320 with an irot box and EXIF orientation 6 that both say "turn clockwise":
+    // libheif applies the irot; applying the EXIF tag as well would turn it twice.
+    let photo = intake().prepare_bytes(HEIC_QUADRANTS_IROT).unwrap();
+    assert_eq!((photo.width, photo.height), (320, 240));
+    assert_eq!(photo.orientation_applied, 1);
+    let upload = decode(&photo);
+    let seen = quadrant_colours(&upload);
+    let expected = [TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT];
+    for (seen, expected) in seen.iter().zip(expected) {
+        assert!(
+            close(*seen, expected),
+            "{seen:?} where {expected:?} belongs"
+        );
+    }
+    assert_no_metadata(&photo.bytes);
+}
+
+#[test]
+fn transparent_heic_areas_become_white() {
+    if !libheif_or_skip("transparent_heic_areas_become_white") {
+        return;
+    }
+    let photo = intake().prepare_bytes(HEIC_ALPHA).unwrap();
+    let upload = decode(&photo);
+    assert_eq!(upload.dimensions(), (200, 150));
+    assert!(close(upload.get_pixel(50, 75).0, [255, 255, 255]));
+    assert!(close(upload.get_pixel(150, 75).0, BOTTOM_LEFT));
+}
+
+#[test]
+fn ten_bit_heic_is_converted() {
+    if !libheif_or_skip("ten_bit_heic_is_converted") {
+        return;
+    }
+    let photo = intake().prepare_bytes(HEIC_TEN_BIT).unwrap();
+    let upload = decode(&photo);
+    assert_eq!(upload.dimensions(), (160, 120));
+    assert!(close(upload.get_pixel(80, 2).0, [250, 240, 230]));
+    assert!(close(upload.get_pixel(80, 117).0, [20, 30, 60]));
+}
+
+#[test]
+fn heic_by_path_is_the_same_as_by_bytes() {
+    if !libheif_or_skip("heic_by_path_is_the_same_as_by_bytes") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // Named as a JPEG, as a renamed iPhone photo would be: the bytes decide.
+    let path = dir.path().join("IMG_0042.JPG");
+    std::fs::write(&path, HEIC_CARD).unwrap();
+    let from_path = intake().prepare_path(&path).unwrap();
+    let from_bytes = intake().prepare_bytes(HEIC_CARD).unwrap();
+    assert_eq!(from_path.bytes, from_bytes.bytes);
+    assert_eq!(from_path.summary(), from_bytes.summary());
+}
+
+#[test]
+fn truncated_and_corrupt_heic_are_refused() {
+    if !libheif_or_skip("truncated_and_corrupt_heic_are_refused") {
+        return;
+    }
+    // Cut in the image data: libheif finds the data ends before the image does.
+    let error = error_of(intake().prepare_bytes(&HEIC_CARD[..HEIC_CARD.len() / 2]));
+    assert_eq!(error.code(), "photo.truncated", "{error}");
     assert!(
-        matches!(
-            error,
-            PhotoError::UnsupportedFormat {
-                format: RefusedFormat::Heic
-            }
-        ),
+        error.to_string().contains("HEIC file is cut short"),
+        "{error}"
+    );
+    // Cut anywhere, from inside the header (where libheif sees a missing box) to the last byte.
+    for len in (13..HEIC_CARD.len()).step_by(97) {
+        let error = error_of(intake().prepare_bytes(&HEIC_CARD[..len]));
+        assert_eq!(error.code(), "photo.truncated", "cut at {len}: {error}");
+    }
+
+    // The HEVC parameter sets (in the hvcC box) overwritten.
+    let mut heic = HEIC_CARD.to_vec();
+    let hvcc = heic.windows(4).position(|w| w == b"hvcC").unwrap();
+    let mut noise = Noise::new(7);
+    for byte in &mut heic[hvcc + 30..hvcc + 90] {
+        *byte = noise.next() as u8;
+    }
+    let error = error_of(intake().prepare_bytes(&heic));
+    assert_eq!(error.code(), "photo.corrupt", "{error}");
+    assert!(error.to_string().contains("damaged"), "{error}");
+
+    // Boxes whose sizes point past the end of the file.
+    let mut heic = HEIC_CARD.to_vec();
+    let iloc = heic.windows(4).position(|w| w == b"iloc").unwrap();
+    heic[iloc - 4..iloc].copy_from_slice(&0x7fff_0000u32.to_be_bytes());
+    let error = error_of(intake().prepare_bytes(&heic));
+    assert!(
+        ["photo.truncated", "photo.corrupt"].contains(&error.code()),
+        "{error}"
+    );
+}
+
+#[test]
+fn heic_claiming_too_many_pixels_is_refused_before_decoding() {
+    if !libheif_or_skip("heic_claiming_too_many_pixels_is_refused_before_decoding") {
+        return;
+    }
+    // 400 megapixels claimed by a 46 KB file: refused from the header, nothing decoded.
+    let bomb = heic_claiming(HEIC_CARD, 20_000, 20_000);
+    let error = error_of(intake().prepare_bytes(&bomb));
+    assert_eq!(error.code(), "photo.too_many_pixels", "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("HEIC claims to be 20000 x 20000"),
+        "{error}"
+    );
+    // Past libheif's own limits too: refused either way, never decoded.
+    let bomb = heic_claiming(HEIC_CARD, 100_000, 100_000);
+    let error = error_of(intake().prepare_bytes(&bomb));
+    assert!(
+        ["photo.too_many_pixels", "photo.corrupt"].contains(&error.code()),
         "{error}"
     );
 }
