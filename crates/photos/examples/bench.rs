@@ -87,12 +87,14 @@ struct Corpus {
     path: PathBuf,
 }
 
-const CORPUS: [(&str, &str); 5] = [
+const CORPUS: [(&str, &str); 6] = [
     ("12 MP JPEG, fits (orientation 1)", "12mp-fits.jpg"),
     ("12 MP JPEG, fits, orientation 6", "12mp-fits-rotated.jpg"),
     ("24 MP JPEG, too big, orientation 6", "24mp.jpg"),
     ("48 MP JPEG, too big, orientation 6", "48mp.jpg"),
     ("12 MP PNG", "12mp.png"),
+    // Only where libheif's `heif-enc` (libheif-examples) can make it and the intake can read it.
+    ("12 MP HEIC (extra, not in the issue's corpus)", "12mp.heic"),
 ];
 
 fn generate(dir: &Path) -> Result<(), String> {
@@ -135,7 +137,21 @@ fn generate(dir: &Path) -> Result<(), String> {
     let mut with_exif = png[..after_ihdr].to_vec();
     with_exif.extend(png_chunk(b"eXIf", &exif_tiff(Some(1), true)));
     with_exif.extend_from_slice(&png[after_ihdr..]);
-    write("12mp.png", &with_exif)?;
+    let png_path = write("12mp.png", &with_exif)?;
+
+    if cardcoins_photos::heic_supported() {
+        // heif-enc reads the PNG; quality 50 is about what an iPhone's HEIC weighs (~2.5 MB).
+        let made = Command::new("heif-enc")
+            .args(["-q", "50", "-o"])
+            .arg(dir.join("12mp.heic"))
+            .arg(&png_path)
+            .output();
+        if !matches!(made, Ok(ref out) if out.status.success()) {
+            eprintln!(
+                "heif-enc not found or failed (apt-get install libheif-examples): no HEIC row"
+            );
+        }
+    }
     Ok(())
 }
 
@@ -219,6 +235,7 @@ fn run(runs: usize, keep: Option<PathBuf>) -> Result<(), String> {
             name,
             path: dir.join(file),
         })
+        .filter(|item| item.path.exists())
         .collect();
     let vips = vips_available();
     if !vips {
