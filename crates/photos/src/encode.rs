@@ -275,21 +275,7 @@ fn predicted_search<T: JpegSource>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn noisy(width: u32, height: u32) -> RgbImage {
-        let mut state = 0x2545_f491_u32;
-        RgbImage::from_fn(width, height, |x, y| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let noise = (state % 48) as u8;
-            image::Rgb([
-                (x / 8 % 200) as u8 + noise,
-                (y / 8 % 200) as u8 + noise,
-                100 + noise,
-            ])
-        })
-    }
+    use crate::test_pictures::noisy;
 
     #[test]
     fn small_images_get_the_best_quality_that_fits() {

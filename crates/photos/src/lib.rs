@@ -38,6 +38,8 @@ mod quality_checks;
 mod resize;
 mod sniff;
 mod strip;
+#[cfg(test)]
+mod test_pictures;
 mod ycc;
 
 use std::borrow::Cow;

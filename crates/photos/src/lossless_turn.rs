@@ -11,15 +11,13 @@
 
 use turbojpeg::{Decompressor, Subsamp, Transform, TransformCrop, TransformOp, Transformer};
 
-use crate::strip::{jpeg_segments, strip_jpeg, JpegSegment, Until};
+use crate::strip::{jpeg_segments, strip_jpeg, JpegSegment, Until, EOI, SOS};
 
 /// Under this many pixels the two arrays are small (under 8 MB): one whole transform is faster.
 const PARTS_FROM_PIXELS: u64 = 2_700_000;
 /// A restart interval is a 16-bit count of MCUs.
 const MAX_RESTART_INTERVAL: u64 = 65_535;
 const DRI: u8 = 0xDD;
-const SOS: u8 = 0xDA;
-const EOI: u8 = 0xD9;
 const RST0: u8 = 0xD0;
 
 /// The JPEG turned upright for `orientation` (2 to 8), metadata-free, or `None` when a
@@ -240,29 +238,11 @@ fn is_frame_header(marker: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_pictures::noisy;
     use turbojpeg::{Compressor, Image, PixelFormat};
 
-    /// A photo-like test pattern: gradients, edges and noise, so every block has coefficients.
-    fn pattern(width: usize, height: usize) -> Vec<u8> {
-        let mut seed = 0x2545_F491_u32;
-        let mut pixels = Vec::with_capacity(width * height * 3);
-        for y in 0..height {
-            for x in 0..width {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                let noise = (seed % 24) as usize;
-                let edge = if (x / 37 + y / 23) % 2 == 0 { 60 } else { 0 };
-                pixels.push(((x * 255 / width + noise + edge) % 256) as u8);
-                pixels.push(((y * 255 / height + noise) % 256) as u8);
-                pixels.push((((x + y) * 3 + edge) % 256) as u8);
-            }
-        }
-        pixels
-    }
-
     fn jpeg(width: usize, height: usize, subsamp: Subsamp) -> Vec<u8> {
-        let pixels = pattern(width, height);
+        let pixels = noisy(width as u32, height as u32).into_raw();
         let mut compressor = Compressor::new().unwrap();
         compressor.set_quality(90).unwrap();
         compressor.set_subsamp(subsamp).unwrap();
@@ -366,7 +346,7 @@ mod tests {
         let a = jpeg(64, 32, Subsamp::Sub2x2);
         let mut compressor = Compressor::new().unwrap();
         compressor.set_quality(50).unwrap();
-        let pixels = pattern(64, 32);
+        let pixels = noisy(64, 32).into_raw();
         let b = compressor
             .compress_to_vec(Image {
                 pixels: pixels.as_slice(),

@@ -212,22 +212,7 @@ fn ycc_to_rgb(y: u8, cb: u8, cr: u8) -> [u8; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn photo_like(width: u32, height: u32) -> RgbImage {
-        let mut seed = 0x9E37_79B9_u32;
-        RgbImage::from_fn(width, height, |x, y| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            let noise = (seed % 20) as u8;
-            let edge = if (x / 29 + y / 17) % 2 == 0 { 70 } else { 0 };
-            image::Rgb([
-                (x * 200 / width) as u8 + noise,
-                (y * 180 / height) as u8 + edge,
-                ((x + y) % 120) as u8 + noise,
-            ])
-        })
-    }
+    use crate::test_pictures::noisy;
 
     fn from_rgb(rgb: &RgbImage) -> Ycc420 {
         let (width, height) = rgb.dimensions();
@@ -249,7 +234,7 @@ mod tests {
     /// rounding step apart at most.
     #[test]
     fn encodes_like_libjpeg_from_rgb() {
-        let rgb = photo_like(320, 240);
+        let rgb = noisy(320, 240);
         let from_planes = from_rgb(&rgb).encode(90).unwrap();
         let from_rgb_jpeg = crate::encode::encode_jpeg(&rgb, 90).unwrap();
         let a = turbojpeg::decompress(&from_planes, turbojpeg::PixelFormat::RGB).unwrap();
@@ -268,7 +253,7 @@ mod tests {
     #[test]
     fn round_trips_to_rgb_and_shrinks() {
         // Muted colours: averaged chroma on a saturated edge can push a channel past 0 or 255.
-        let mut rgb = photo_like(64, 48);
+        let mut rgb = noisy(64, 48);
         rgb.iter_mut().for_each(|v| *v = 60 + *v / 2);
         let ycc = from_rgb(&rgb);
         let back = ycc.clone().into_rgb();
@@ -285,7 +270,7 @@ mod tests {
 
     #[test]
     fn bands_pick_evenly_spaced_rows() {
-        let ycc = from_rgb(&photo_like(32, 16 * 24));
+        let ycc = from_rgb(&noisy(32, 16 * 24));
         let (sample, scale) = ycc.bands(12, 16).unwrap();
         assert_eq!(sample.dimensions(), (32, 32));
         assert_eq!(scale, 12.0);
