@@ -311,6 +311,7 @@ pub(crate) fn decode_heic(bytes: &[u8], limits: &DecodeLimits) -> Result<RgbImag
         )
     };
     limits.check_dimensions(format, side(width), side(height))?;
+    check_stream_sizes(bytes, limits, side(width), side(height))?;
     let has_alpha = unsafe { (lib.handle_has_alpha_channel)(handle.1) } != 0;
     let (chroma, channels) = if has_alpha {
         (CHROMA_INTERLEAVED_RGBA, 4)
@@ -374,6 +375,35 @@ pub(crate) fn decode_heic(bytes: &[u8], limits: &DecodeLimits) -> Result<RgbImag
     } else {
         RgbImage::from_raw(width, height, pixels).ok_or_else(wrong_size)
     }
+}
+
+/// The HEVC streams may not be larger than the header says (libheif's decoder would make
+/// frames of the stream's size, whatever the header states): each within the pixel limit, and
+/// at most four times the stated area (tiles, thumbnails and the alpha plane are smaller; the
+/// stream of a cropped image a little larger).
+fn check_stream_sizes(
+    bytes: &[u8],
+    limits: &DecodeLimits,
+    width: u64,
+    height: u64,
+) -> Result<(), PhotoError> {
+    let Some(sizes) = crate::hevc_size::hevc_picture_sizes(bytes) else {
+        return Ok(());
+    };
+    let allowed = (width + 64).saturating_mul(height + 64).saturating_mul(4);
+    for (stream_width, stream_height) in sizes {
+        limits.check_dimensions(SourceFormat::Heic, stream_width, stream_height)?;
+        if stream_width.saturating_mul(stream_height) > allowed {
+            return Err(PhotoError::Corrupt {
+                format: SourceFormat::Heic,
+                detail: format!(
+                    "its header says {width} x {height} pixels, but its picture data is \
+                     {stream_width} x {stream_height}"
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// libheif reports most files cut inside their header as a missing box ("No 'meta' box"): when

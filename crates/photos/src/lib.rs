@@ -28,6 +28,7 @@ mod decode;
 mod encode;
 mod error;
 mod heic;
+mod hevc_size;
 mod human_size;
 mod limits;
 mod lossless_turn;

@@ -958,6 +958,17 @@ fn heic_claiming_too_many_pixels_is_refused_before_decoding() {
             .contains("HEIC claims to be 20000 x 20000"),
         "{error}"
     );
+    // The other way round: a header stating 64 x 48 over a 640 x 480 picture. libheif's
+    // decoder would make frames of the picture's size; it is refused before decoding.
+    let understated = heic_claiming(HEIC_CARD, 64, 48);
+    let error = error_of(intake().prepare_bytes(&understated));
+    assert_eq!(error.code(), "photo.corrupt", "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("64 x 48 pixels, but its picture data is 640 x 480"),
+        "{error}"
+    );
     // Past libheif's own limits too: refused either way, never decoded.
     let bomb = heic_claiming(HEIC_CARD, 100_000, 100_000);
     let error = error_of(intake().prepare_bytes(&bomb));
