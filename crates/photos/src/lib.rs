@@ -17,9 +17,10 @@
 //! 2. The header's size is checked against the limits before anything is decoded (`limits`).
 //! 3. A JPEG that fits the budget once its metadata is dropped is kept as it is, its image data
 //!    byte for byte (`strip`); if it needs turning upright, the turn is done losslessly on its
-//!    DCT blocks. A PNG that fits is kept the same way.
-//! 4. Anything else is decoded (a JPEG straight to a smaller size in the DCT domain, `decode`),
-//!    downscaled to at most [`IntakeOptions::max_long_side`] (`resize`), turned upright
+//!    DCT blocks, in parts for a large photo (`lossless_turn`). A PNG that fits is kept the same
+//!    way.
+//! 4. Anything else is decoded (a JPEG straight to a smaller size in the DCT domain, `decode`;
+//!    a large PNG row by row into JPEG's own YCbCr planes, `png_rows`), downscaled to at most [`IntakeOptions::max_long_side`] (`resize`), turned upright
 //!    (`orientation`) and encoded as JPEG at the highest quality that fits (`encode`), going
 //!    down in size step by step if it must, never under [`IntakeOptions::min_long_side`].
 //! 5. Warnings (`quality_checks`) and the preview (`preview`) are made from the final pixels.
