@@ -328,6 +328,28 @@ mod tests {
         );
     }
 
+    /// A progressive source (some phones and editors write them) is turned in parts too: the
+    /// parts come out baseline with the standard tables, so they join.
+    #[test]
+    fn a_progressive_photo_is_turned_in_parts() {
+        let pixels = noisy(256, 192).into_raw();
+        let mut compressor = Compressor::new().unwrap();
+        compressor.set_progressive(true).unwrap();
+        let source = compressor
+            .compress_to_vec(Image {
+                pixels: pixels.as_slice(),
+                width: 256,
+                pitch: 256 * 3,
+                height: 192,
+                format: PixelFormat::RGB,
+            })
+            .unwrap();
+        let plan = plan_any_size(&source, TransformOp::Rot90, 200).unwrap();
+        let joined = turn_in_parts(&source, TransformOp::Rot90, &plan).unwrap();
+        let whole = whole_transform(&source, TransformOp::Rot90, None).unwrap();
+        assert_eq!(decode(&joined), decode(&whole));
+    }
+
     #[test]
     fn a_turn_that_would_move_partial_blocks_is_refused() {
         // 4:2:0 needs whole 16-pixel MCUs; 250 is not a multiple of 16.
