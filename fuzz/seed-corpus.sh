@@ -53,6 +53,9 @@ exif "$photos/seed-jpeg-progressive.jpg" 3
 picture 96x64 "$photos/seed-jpeg-grey.jpg" -colorspace Gray -quality 80
 picture 96x64 "$photos/seed-jpeg-444.jpg" -quality 95 -sampling-factor 1x1
 exif "$photos/seed-jpeg-444.jpg" 8
+# 4000 pixels wide, upright and fitting: checked from the two-core decode (split_scan.rs).
+picture 4000x16 "$photos/seed-jpeg-4000-wide-420.jpg" -quality 40 -sampling-factor 2x2
+picture 4000x8 "$photos/seed-jpeg-4000-wide-grey.jpg" -colorspace Gray -quality 30
 # CMYK goes through the image crate's decoder, not libjpeg-turbo.
 picture 96x64 "$photos/seed-jpeg-cmyk.jpg" -colorspace CMYK -quality 80
 exif "$photos/seed-jpeg-cmyk.jpg" 2

@@ -24,12 +24,16 @@
 //!    (`orientation`) and encoded as JPEG at the highest quality that fits (`encode`), going
 //!    down in size step by step if it must, never under [`IntakeOptions::min_long_side`].
 //! 5. Warnings (`quality_checks`) and the preview (`preview`) are made from the final pixels.
+//!    For a kept JPEG they come from a decode at quarter size, which also proves the image
+//!    data whole; an upright photo of 4000 px or more is decoded on both cores by this crate's
+//!    own Huffman decoder (`split_scan`), anything else by libjpeg-turbo.
 
 mod decode;
 mod encode;
 mod error;
 mod heic;
 mod hevc_size;
+mod huffman;
 mod human_size;
 mod limits;
 mod lossless_turn;
@@ -39,6 +43,7 @@ mod preview;
 mod quality_checks;
 mod resize;
 mod sniff;
+mod split_scan;
 mod strip;
 #[cfg(test)]
 mod test_pictures;
@@ -48,7 +53,7 @@ use std::borrow::Cow;
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use image::RgbImage;
+use image::{GrayImage, RgbImage};
 
 pub use error::PhotoError;
 pub use heic::heic_supported;
@@ -61,6 +66,7 @@ use limits::DecodeLimits;
 use lossless_turn::lossless_turn;
 use quality_checks::{Thresholds, ANALYSIS_LONG_SIDE};
 use sniff::Sniffed;
+use split_scan::{Colour, SmallPicture};
 use ycc::Ycc420;
 
 /// How photos are prepared. `Default` is what CardCoins accepts.
@@ -395,9 +401,10 @@ impl PhotoIntake {
         };
         let stripped = strip::strip_jpeg(&bytes)?;
         if header.keepable && stripped.len() <= self.options.max_output_bytes {
-            let stripped = stripped.to_vec();
-            // Only the stripped copy is needed from here: the original is not kept beside it.
-            drop(std::mem::take(&mut bytes));
+            // The original is not kept beside the stripped copy: a file read for this is
+            // stripped where it lies.
+            let kept = stripped.ranges(&bytes);
+            let stripped = strip::keep_ranges(std::mem::take(&mut bytes), &kept);
             match self.keep_jpeg(stripped, orientation, source)? {
                 Ok(kept) => return Ok(kept),
                 Err(stripped) => bytes = Cow::Owned(stripped),
@@ -431,6 +438,19 @@ impl PhotoIntake {
         // pixels for the checks and the preview. The lossless turn, as costly as a decode,
         // runs beside it on the other core.
         let analyse = || -> Result<Extras, PhotoError> {
+            // An upright photo has both cores free for the decode (see `split_scan`); a
+            // turned one has the turn on the other core, and libjpeg decodes alone.
+            if orientation == 1 {
+                // On the worker threads from start to end: between their phases they wait for
+                // each other awake, where this thread would have to be woken for each.
+                let small = rayon::scope(|_| {
+                    let small = split_scan::decode_scaled(&stripped, ANALYSIS_LONG_SIDE)?;
+                    Some(self.small_extras(small, source))
+                });
+                if let Some(extras) = small {
+                    return extras;
+                }
+            }
             let limits = self.limits();
             let header = decode::jpeg_header(&stripped, &limits)?;
             let small = decode::decode_jpeg(
@@ -703,6 +723,39 @@ impl PhotoIntake {
         Ok(Extras {
             warnings,
             preview_jpeg,
+        })
+    }
+
+    /// Warnings and preview from a photo decoded small by `split_scan`: the checks read its
+    /// Y plane as it is, and the preview is made beside them on the other core.
+    fn small_extras(&self, small: SmallPicture, source: Source) -> Result<Extras, PhotoError> {
+        let luma = small.luma;
+        let (width, height) = luma.dimensions();
+        let luma = if width.max(height) <= ANALYSIS_LONG_SIDE * 11 / 10 {
+            luma
+        } else {
+            let (to_width, to_height) = resize::fit_long_side(width, height, ANALYSIS_LONG_SIDE);
+            let pixels = ycc::resized_plane(
+                luma.as_raw(),
+                (width, height),
+                (to_width, to_height),
+                fast_image_resize::FilterType::Lanczos3,
+            )?;
+            GrayImage::from_raw(to_width, to_height, pixels).ok_or_else(|| {
+                PhotoError::Internal("resized luma has the wrong size".to_string())
+            })?
+        };
+        let long_side = self.options.preview_long_side;
+        let (preview_jpeg, warnings) = rayon::join(
+            || match &small.colour {
+                Colour::Planes(planes) => preview::preview_jpeg_from_planes(planes, long_side),
+                Colour::Rgb(rgb) => preview::preview_jpeg(rgb, long_side),
+            },
+            || quality_checks::check(&luma, source.long_side(), &self.thresholds()),
+        );
+        Ok(Extras {
+            warnings,
+            preview_jpeg: preview_jpeg?,
         })
     }
 }

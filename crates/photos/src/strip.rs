@@ -9,6 +9,9 @@
 //! for a reviewer to read a card, and re-encoded uploads carry none either, so every upload is
 //! treated the same.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use crate::error::PhotoError;
 use crate::sniff::SourceFormat;
 
@@ -169,6 +172,40 @@ impl Stripped<'_> {
     pub(crate) fn to_vec(&self) -> Vec<u8> {
         self.parts.concat()
     }
+
+    /// Where each kept part lies in `original`, the bytes these parts were taken from.
+    pub(crate) fn ranges(&self, original: &[u8]) -> Vec<Range<usize>> {
+        self.parts
+            .iter()
+            .map(|part| {
+                let start = part.as_ptr() as usize - original.as_ptr() as usize;
+                start..start + part.len()
+            })
+            .collect()
+    }
+}
+
+/// The parts of `bytes` in `ranges` (in order, not overlapping) one after the other. Owned
+/// bytes are moved together in place, with no second copy of the file in memory.
+pub(crate) fn keep_ranges(bytes: Cow<'_, [u8]>, ranges: &[Range<usize>]) -> Vec<u8> {
+    match bytes {
+        Cow::Borrowed(bytes) => ranges
+            .iter()
+            .flat_map(|r| &bytes[r.clone()])
+            .copied()
+            .collect(),
+        Cow::Owned(mut bytes) => {
+            let mut end = 0;
+            for range in ranges {
+                // Each part starts at or after `end`, so the move never overwrites what is
+                // still to be moved.
+                bytes.copy_within(range.clone(), end);
+                end += range.len();
+            }
+            bytes.truncate(end);
+            bytes
+        }
+    }
 }
 
 /// The JPEG without any metadata, its image data byte-identical.
@@ -317,6 +354,10 @@ mod tests {
 
         let stripped = strip_jpeg(&trailer).unwrap().to_vec();
         assert_eq!(stripped, skeleton(&[adobe]));
+        // Stripped in place, or copied from borrowed bytes: the same file.
+        let ranges = strip_jpeg(&trailer).unwrap().ranges(&trailer);
+        assert_eq!(keep_ranges(Cow::Borrowed(&trailer), &ranges), stripped);
+        assert_eq!(keep_ranges(Cow::Owned(trailer.clone()), &ranges), stripped);
         assert_eq!(jpeg_exif(&with), Some(&b"MM\0*\0\0\0\x08\0\0"[..]));
         assert_eq!(jpeg_exif(&stripped), None);
     }

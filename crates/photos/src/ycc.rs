@@ -47,6 +47,18 @@ impl Ycc420 {
         })
     }
 
+    /// A picture from its three planes, one after the other; `None` for odd sizes or a
+    /// buffer of the wrong length.
+    pub(crate) fn from_planes(width: u32, height: u32, planes: Vec<u8>) -> Option<Ycc420> {
+        let even = width.is_multiple_of(2) && height.is_multiple_of(2);
+        let luma = width as usize * height as usize;
+        (even && luma > 0 && planes.len() == luma + luma / 2).then_some(Ycc420 {
+            width,
+            height,
+            planes,
+        })
+    }
+
     pub(crate) fn dimensions(&self) -> (u32, u32) {
         (self.width, self.height)
     }
@@ -144,14 +156,36 @@ impl Ycc420 {
         Some((sample, f64::from(self.height) / f64::from(rows)))
     }
 
+    /// A copy with its long side at most `long_side`, still in planes, for a preview; `None`
+    /// when that size is odd.
+    pub(crate) fn shrunk(&self, long_side: u32) -> Result<Option<Ycc420>, PhotoError> {
+        let (width, height) = crate::resize::fit_long_side(self.width, self.height, long_side);
+        if width % 2 != 0 || height % 2 != 0 {
+            return Ok(None);
+        }
+        let (y, cb, cr) = self.split();
+        let full = (self.width, self.height);
+        let half = (self.width / 2, self.height / 2);
+        let chroma =
+            |plane| resized_plane(plane, half, (width / 2, height / 2), FilterType::Bilinear);
+        // Luma is two thirds of the work: the colour is done beside it.
+        let (luma, (cb, cr)) = rayon::join(
+            || resized_plane(y, full, (width, height), FilterType::Bilinear),
+            || (chroma(cb), chroma(cr)),
+        );
+        let planes = [luma?, cb?, cr?].concat();
+        Ok(Ycc420::from_planes(width, height, planes))
+    }
+
     /// An RGB copy with its long side at most `long_side` (for the checks and the preview).
     pub(crate) fn shrunk_rgb(&self, long_side: u32) -> Result<RgbImage, PhotoError> {
         let (width, height) = crate::resize::fit_long_side(self.width, self.height, long_side);
         let (y, cb, cr) = self.split();
         let (half_width, half_height) = (self.width / 2, self.height / 2);
-        let y = resized_plane(y, self.width, self.height, width, height)?;
-        let cb = resized_plane(cb, half_width, half_height, width, height)?;
-        let cr = resized_plane(cr, half_width, half_height, width, height)?;
+        let (full, half) = ((self.width, self.height), (half_width, half_height));
+        let y = resized_plane(y, full, (width, height), FilterType::Lanczos3)?;
+        let cb = resized_plane(cb, half, (width, height), FilterType::Lanczos3)?;
+        let cr = resized_plane(cr, half, (width, height), FilterType::Lanczos3)?;
         Ok(to_rgb(width, height, &y, &cb, &cr))
     }
 
@@ -173,17 +207,19 @@ impl Ycc420 {
     }
 }
 
-fn resized_plane(
+/// One plane resized with `filter`: Lanczos3 where the result is looked at closely (the
+/// checks, an upload), bilinear for a preview on screen at half the size, where it looks the
+/// same and costs a third.
+pub(crate) fn resized_plane(
     plane: &[u8],
-    width: u32,
-    height: u32,
-    to_width: u32,
-    to_height: u32,
+    (width, height): (u32, u32),
+    (to_width, to_height): (u32, u32),
+    filter: FilterType,
 ) -> Result<Vec<u8>, PhotoError> {
     let error = |e: &dyn std::fmt::Display| PhotoError::Internal(format!("resizing failed: {e}"));
     let source = ImageRef::new(width, height, plane, PixelType::U8).map_err(|e| error(&e))?;
     let mut target = Image::new(to_width, to_height, PixelType::U8);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(filter));
     Resizer::new()
         .resize(&source, &mut target, &options)
         .map_err(|e| error(&e))?;
@@ -198,7 +234,7 @@ fn to_rgb(width: u32, height: u32, y: &[u8], cb: &[u8], cr: &[u8]) -> RgbImage {
     rgb
 }
 
-fn ycc_to_rgb(y: u8, cb: u8, cr: u8) -> [u8; 3] {
+pub(crate) fn ycc_to_rgb(y: u8, cb: u8, cr: u8) -> [u8; 3] {
     let y = i32::from(y) << SCALE_BITS;
     let (cb, cr) = (i32::from(cb) - 128, i32::from(cr) - 128);
     let clamp = |v: i32| ((v + ONE_HALF) >> SCALE_BITS).clamp(0, 255) as u8;

@@ -679,6 +679,74 @@ fn dark_photo_is_warned_about() {
     );
 }
 
+/// From 4000 pixels on, an upright photo that fits is checked from a decode split across both
+/// cores (`split_scan`); the photos above are small enough for libjpeg alone. Same warnings,
+/// same preview, same upload.
+#[test]
+fn large_upright_photo_is_checked_from_the_two_core_decode() {
+    let upright = quadrants(4000, 1000);
+    let jpeg = phone_jpeg(&upright, 90, Some(1));
+    let photo = intake().prepare_bytes(&jpeg).unwrap();
+    assert!(!photo.reencoded);
+    assert_eq!(
+        decode(&photo),
+        image::load_from_memory(&jpeg).unwrap().to_rgb8()
+    );
+    let preview = image::load_from_memory(&photo.preview_jpeg)
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(preview.dimensions(), (512, 128));
+    let colours = quadrant_colours(&preview);
+    assert!(
+        close(colours[0], TOP_LEFT) && close(colours[3], BOTTOM_RIGHT),
+        "{colours:?}"
+    );
+
+    let sharp = phone_photo(4000, 1000, 4, 11);
+    let photo = intake()
+        .prepare_bytes(&phone_jpeg(&sharp, 90, Some(1)))
+        .unwrap();
+    assert_eq!(warning_codes(&photo), Vec::<&str>::new());
+
+    let blurry = image::imageops::blur(&sharp, 10.0);
+    let photo = intake()
+        .prepare_bytes(&phone_jpeg(&blurry, 90, Some(1)))
+        .unwrap();
+    assert_eq!(warning_codes(&photo), vec!["photo.warning.blurry"]);
+
+    let mut dark = sharp;
+    dark.pixels_mut()
+        .for_each(|p| p.0.iter_mut().for_each(|c| *c /= 6));
+    let photo = intake()
+        .prepare_bytes(&phone_jpeg(&dark, 90, Some(1)))
+        .unwrap();
+    assert!(
+        warning_codes(&photo).contains(&"photo.warning.too_dark"),
+        "{:?}",
+        photo.warnings
+    );
+}
+
+/// Damage in the second half of a large photo's data: whichever core meets it, the photo is
+/// refused as libjpeg words it, not taken with garbage.
+#[test]
+fn large_photo_damaged_late_is_refused() {
+    let jpeg = phone_jpeg(&quadrants(4000, 1000), 90, Some(1));
+    let scan = jpeg.windows(2).rposition(|w| w == [0xFF, 0xDA]).unwrap();
+    // A restart marker where none belongs, three quarters into the data.
+    let at = scan + (jpeg.len() - scan) * 3 / 4;
+    let mut damaged = jpeg.clone();
+    damaged[at..at + 2].copy_from_slice(&[0xFF, 0xD3]);
+    let error = intake().prepare_bytes(&damaged).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            PhotoError::Corrupt { .. } | PhotoError::Truncated { .. }
+        ),
+        "{error:?}"
+    );
+}
+
 #[test]
 fn blown_out_photo_is_warned_about() {
     let mut bright = phone_photo(1600, 1200, 4, 11);
