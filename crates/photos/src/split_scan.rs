@@ -422,7 +422,9 @@ impl Scan {
         let mut reader = BitReader::new(&self.data, from);
         let mut predictors = [0i32; 3];
         let mut wrong_starts = 0;
-        while reader.position() < self.bits {
+        // The true path has fewer MCUs than the photo (the first core decodes one at least):
+        // data that promises more is not decoded into memory to the end.
+        while reader.position() < self.bits && found.starts.len() < self.mcu_count() {
             let start = reader.position();
             let before = predictors;
             let decoded = self.decode_mcu(&mut reader, &mut predictors);
@@ -502,7 +504,6 @@ impl Scan {
             // Whole bytes of data nobody reads.
             return None;
         }
-        let predictors = predictors;
         drop(planes);
         if let Some(at) = met {
             let needed = total - done;
@@ -535,8 +536,7 @@ impl Scan {
                 || self.fill_range(eighths, middle, bottom_blocks, &offsets, &mut bottom),
             );
         }
-        let p = layout.picture(buffer);
-        Some(p)
+        Some(layout.picture(buffer))
     }
 
     /// Writes the MCUs from `first` on, whose blocks are `blocks`, into `planes`.
@@ -823,25 +823,8 @@ fn quarter_weights(quant: &[u16; 64]) -> [[i32; 4]; 64] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_pictures::waves;
     use turbojpeg::{Compressor, Subsamp};
-
-    /// A picture with detail inside every block: waves of several frequencies and noise.
-    fn waves(width: u32, height: u32) -> RgbImage {
-        let mut state = 0x9e37_79b9_u32;
-        RgbImage::from_fn(width, height, |x, y| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let noise = (state % 24) as f64;
-            let (x, y) = (f64::from(x), f64::from(y));
-            let wave = |a: f64, b: f64| 100.0 + 60.0 * (x / a + y / b).sin() + noise;
-            image::Rgb([
-                wave(3.0, 11.0) as u8,
-                wave(7.0, 2.5) as u8,
-                wave(17.0, 5.0) as u8,
-            ])
-        })
-    }
 
     fn source(picture: &RgbImage) -> turbojpeg::Image<&[u8]> {
         turbojpeg::Image {
@@ -1018,6 +1001,21 @@ mod tests {
             "{} MCUs after the split",
             speculation.starts.len()
         );
+    }
+
+    #[test]
+    fn data_longer_than_the_photo_promises_is_not_decoded_to_its_end() {
+        let plain = jpeg(&waves(320, 240), Subsamp::Sub2x2, 90);
+        let scan_at = plain.windows(2).rposition(|w| w == [0xFF, SOS]).unwrap();
+        let data_at =
+            scan_at + 2 + usize::from(u16::from_be_bytes([plain[scan_at + 2], plain[scan_at + 3]]));
+        let data = &plain[data_at..plain.len() - 2];
+        // The scan's data four times over, then the end marker.
+        let long = [&plain[..plain.len() - 2], data, data, data, &[0xFF, EOI]].concat();
+        let scan = loaded(&long);
+        let found = scan.speculate(scan.bits / 8);
+        assert!(found.starts.len() <= scan.mcu_count());
+        assert!(decode_scaled(&long, 40).is_none());
     }
 
     #[test]

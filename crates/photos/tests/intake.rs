@@ -666,15 +666,25 @@ fn blurry_photo_is_warned_about() {
 
 #[test]
 fn dark_photo_is_warned_about() {
-    let mut dark = phone_photo(1600, 1200, 4, 11);
-    dark.pixels_mut()
-        .for_each(|p| p.0.iter_mut().for_each(|c| *c /= 6));
+    let dark = darkened(phone_photo(1600, 1200, 4, 11));
     let photo = intake()
         .prepare_bytes(&phone_jpeg(&dark, 90, None))
         .unwrap();
+    assert_warned(&photo, "photo.warning.too_dark");
+}
+
+/// The photo at a sixth of its brightness.
+fn darkened(mut photo: RgbImage) -> RgbImage {
+    photo
+        .pixels_mut()
+        .for_each(|p| p.0.iter_mut().for_each(|c| *c /= 6));
+    photo
+}
+
+fn assert_warned(photo: &PreparedPhoto, code: &str) {
     assert!(
-        warning_codes(&photo).contains(&"photo.warning.too_dark"),
-        "{:?}",
+        warning_codes(photo).contains(&code),
+        "{code} not in {:?}",
         photo.warnings
     );
 }
@@ -714,17 +724,10 @@ fn large_upright_photo_is_checked_from_the_two_core_decode() {
         .unwrap();
     assert_eq!(warning_codes(&photo), vec!["photo.warning.blurry"]);
 
-    let mut dark = sharp;
-    dark.pixels_mut()
-        .for_each(|p| p.0.iter_mut().for_each(|c| *c /= 6));
     let photo = intake()
-        .prepare_bytes(&phone_jpeg(&dark, 90, Some(1)))
+        .prepare_bytes(&phone_jpeg(&darkened(sharp), 90, Some(1)))
         .unwrap();
-    assert!(
-        warning_codes(&photo).contains(&"photo.warning.too_dark"),
-        "{:?}",
-        photo.warnings
-    );
+    assert_warned(&photo, "photo.warning.too_dark");
 }
 
 /// Damage in the second half of a large photo's data: whichever core meets it, the photo is
@@ -758,11 +761,7 @@ fn blown_out_photo_is_warned_about() {
     let photo = intake()
         .prepare_bytes(&phone_jpeg(&bright, 90, None))
         .unwrap();
-    assert!(
-        warning_codes(&photo).contains(&"photo.warning.blown_out"),
-        "{:?}",
-        photo.warnings
-    );
+    assert_warned(&photo, "photo.warning.blown_out");
 }
 
 #[test]
