@@ -10,7 +10,7 @@
 #   files whose headers claim more pixels than they hold, HEIC, and the refused formats' headers.
 # destination: the input column of crates/core/tests/vectors/*.txt (BIP-173/350, BIP-21, BOLT11,
 #   Lightning Address, our own address table).
-# api_response: the reference's examples (../shared/cardcoins-api-v2.txt) and the sandbox's
+# api_response: the examples of the CardCoins API v2 reference (docs/api-reference.md) and the sandbox's
 #   answers (crates/sandbox/src/routes), errors and the image store's XML.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -53,7 +53,7 @@ exif "$photos/seed-jpeg-progressive.jpg" 3
 picture 96x64 "$photos/seed-jpeg-grey.jpg" -colorspace Gray -quality 80
 picture 96x64 "$photos/seed-jpeg-444.jpg" -quality 95 -sampling-factor 1x1
 exif "$photos/seed-jpeg-444.jpg" 8
-# 4000 pixels wide, upright and fitting: checked from the two-core decode (split_scan.rs).
+# 4000 pixels wide, upright and fitting: kept as it is, checked from a quarter-size decode.
 picture 4000x16 "$photos/seed-jpeg-4000-wide-420.jpg" -quality 40 -sampling-factor 2x2
 picture 4000x8 "$photos/seed-jpeg-4000-wide-grey.jpg" -colorspace Gray -quality 30
 # CMYK goes through the image crate's decoder, not libjpeg-turbo.

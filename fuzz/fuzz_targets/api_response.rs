@@ -47,7 +47,16 @@ fuzz_target!(|data: &[u8]| {
     let order = Some(&*ORDER);
     for status in STATUSES {
         if let Some(details) = check_result(responses::order(status, data, order)) {
-            let _ = details.missing_images().count();
+            // What the app makes of an order the server described: nothing here may panic, and
+            // no text shown may hold the order ID.
+            let progress = cardcoins_api::Progress::unknown();
+            let needs = details.photos_needed(&progress);
+            let _ = (details.resume_step(&progress), details.photos_rejected());
+            let shown = format!("{details:?}{needs:?}");
+            assert!(
+                !shown.contains(ORDER.expose_secret()),
+                "the order ID leaked into the order read: {shown}"
+            );
         }
         // Not about an order, so there is no ID to scrub.
         if let Ok(tickers) = responses::tickers(status, data).map_err(|error| error.to_string()) {

@@ -6,7 +6,8 @@
 //! lossless, arithmetic) by the `image` crate, PNG kept or re-encoded, WebP, HEIC through the
 //! system's libheif where it is installed, refused formats.
 //!
-//! It must never panic (a panic on a worker thread counts: libfuzzer-sys aborts on any panic),
+//! It must never panic (a panic on a worker thread counts: libfuzzer-sys's panic hook aborts at
+//! the panic itself, before the intake's own `catch_unwind` could turn it into an error),
 //! never allocate past libFuzzer's -malloc_limit_mb / -rss_limit_mb (set by `make fuzz`), and
 //! what it accepts must keep the crate's promises: an upload within the byte budget, in the
 //! format it says, with a preview.

@@ -162,8 +162,18 @@ struct Measured {
     stdout: String,
 }
 
+/// The peak memory of one child comes from `wait4`, which only Unix has; elsewhere the bench
+/// says so rather than report a figure it did not measure.
+#[cfg(not(unix))]
+fn measure(command: Command, _output: &Path) -> Result<Measured, String> {
+    Err(format!(
+        "cannot measure {command:?}: the benchmark needs wait4 (Linux or macOS)"
+    ))
+}
+
 /// Runs `command` to completion and measures it: wall time from spawn to exit, and its peak
 /// resident set size from `wait4`'s resource usage, which covers that child alone.
+#[cfg(unix)]
 fn measure(mut command: Command, output: &Path) -> Result<Measured, String> {
     let _ = std::fs::remove_file(output);
     let stdout_path = output.with_extension("stdout");

@@ -15,7 +15,6 @@ use turbojpeg::{Compressor, PixelFormat, Subsamp};
 use crate::decode::turbo_error;
 use crate::error::PhotoError;
 use crate::sniff::SourceFormat;
-use crate::ycc::Ycc420;
 
 /// JPEG MCU height with 4:2:0 chroma subsampling: bands of this height encode the same way in
 /// the sample as in the whole photo.
@@ -41,7 +40,7 @@ pub(crate) struct EncodedJpeg {
     pub quality: u8,
 }
 
-pub(crate) fn encode_error(error: turbojpeg::Error) -> PhotoError {
+fn encode_error(error: turbojpeg::Error) -> PhotoError {
     match turbo_error(SourceFormat::Jpeg, error) {
         PhotoError::Corrupt { detail, .. } => {
             PhotoError::Internal(format!("JPEG encoding failed: {detail}"))
@@ -80,90 +79,58 @@ pub(crate) fn encode_png(image: &RgbImage) -> Result<Vec<u8>, PhotoError> {
     Ok(out)
 }
 
-/// What the quality search can encode: RGB pixels, or planes already in JPEG's own layout.
-pub(crate) trait JpegSource: Sized {
-    fn pixel_count(&self) -> u64;
-    fn encode(&self, quality: u8) -> Result<Vec<u8>, PhotoError>;
-    /// Every `every`-th band of `band_rows` rows, as one picture, and how many times taller the
-    /// whole is.
-    fn bands(&self, every: u32, band_rows: u32) -> Option<(Self, f64)>;
-}
-
-impl JpegSource for RgbImage {
-    fn pixel_count(&self) -> u64 {
-        u64::from(self.width()) * u64::from(self.height())
+/// Every `every`-th band of `band_rows` rows of `image`, as one picture, and how many times
+/// taller the whole is.
+fn bands(image: &RgbImage, every: u32, band_rows: u32) -> Option<(RgbImage, f64)> {
+    let (width, height) = image.dimensions();
+    let bands = height / band_rows;
+    let row_bytes = width as usize * 3;
+    let band_bytes = row_bytes * band_rows as usize;
+    let mut pixels = Vec::with_capacity(band_bytes * (bands / every.max(1) + 1) as usize);
+    // Start half a step in, so the sample is centred rather than hugging the top edge.
+    for band in (every / 2..bands).step_by(every.max(1) as usize) {
+        let start = band as usize * band_bytes;
+        pixels.extend_from_slice(image.as_raw().get(start..start + band_bytes)?);
     }
-
-    fn encode(&self, quality: u8) -> Result<Vec<u8>, PhotoError> {
-        encode_jpeg(self, quality)
+    let sample_rows = (pixels.len() / row_bytes) as u32;
+    if sample_rows == 0 {
+        return None;
     }
-
-    fn bands(&self, every: u32, band_rows: u32) -> Option<(RgbImage, f64)> {
-        let (width, height) = self.dimensions();
-        let bands = height / band_rows;
-        let row_bytes = width as usize * 3;
-        let band_bytes = row_bytes * band_rows as usize;
-        let mut pixels = Vec::with_capacity(band_bytes * (bands / every.max(1) + 1) as usize);
-        // Start half a step in, so the sample is centred rather than hugging the top edge.
-        for band in (every / 2..bands).step_by(every.max(1) as usize) {
-            let start = band as usize * band_bytes;
-            pixels.extend_from_slice(self.as_raw().get(start..start + band_bytes)?);
-        }
-        let sample_rows = (pixels.len() / row_bytes) as u32;
-        if sample_rows == 0 {
-            return None;
-        }
-        Some((
-            RgbImage::from_raw(width, sample_rows, pixels)?,
-            f64::from(height) / f64::from(sample_rows),
-        ))
-    }
-}
-
-impl JpegSource for Ycc420 {
-    fn pixel_count(&self) -> u64 {
-        let (width, height) = self.dimensions();
-        u64::from(width) * u64::from(height)
-    }
-
-    fn encode(&self, quality: u8) -> Result<Vec<u8>, PhotoError> {
-        Ycc420::encode(self, quality)
-    }
-
-    fn bands(&self, every: u32, band_rows: u32) -> Option<(Ycc420, f64)> {
-        Ycc420::bands(self, every, band_rows)
-    }
+    Some((
+        RgbImage::from_raw(width, sample_rows, pixels)?,
+        f64::from(height) / f64::from(sample_rows),
+    ))
 }
 
 /// Evenly spaced bands of rows, and how many times larger the whole image is.
-struct Sample<T> {
-    image: T,
+struct Sample {
+    image: RgbImage,
     scale: f64,
 }
 
-impl<T: JpegSource> Sample<T> {
-    fn of(image: &T) -> Option<Sample<T>> {
-        if image.pixel_count() < MIN_PIXELS_FOR_SAMPLING {
+impl Sample {
+    fn of(image: &RgbImage) -> Option<Sample> {
+        if u64::from(image.width()) * u64::from(image.height()) < MIN_PIXELS_FOR_SAMPLING {
             return None;
         }
-        let (image, scale) = image.bands(SAMPLE_EVERY, BAND_ROWS)?;
+        let (image, scale) = bands(image, SAMPLE_EVERY, BAND_ROWS)?;
         Some(Sample { image, scale })
     }
 }
 
 /// Predicted full sizes per quality, from sample encodes, corrected by what full encodes showed.
-struct Predictor<'a, T> {
-    sample: &'a Sample<T>,
+struct Predictor<'a> {
+    sample: &'a Sample,
     sizes: HashMap<u8, f64>,
     correction: f64,
 }
 
-impl<T: JpegSource> Predictor<'_, T> {
+impl Predictor<'_> {
     fn uncorrected(&mut self, quality: u8) -> Result<f64, PhotoError> {
         if let Some(size) = self.sizes.get(&quality) {
             return Ok(*size);
         }
-        let size = self.sample.image.encode(quality)?.len() as f64 * self.sample.scale;
+        let size = encode_jpeg(&self.sample.image, quality)?.len() as f64 * self.sample.scale;
         self.sizes.insert(quality, size);
         Ok(size)
     }
@@ -193,8 +160,8 @@ impl<T: JpegSource> Predictor<'_, T> {
 
 /// The highest-quality JPEG of `image` within `range` that is at most `budget` bytes, or `None`
 /// when even the lowest quality of the range is too big.
-pub(crate) fn best_jpeg_within<T: JpegSource>(
-    image: &T,
+pub(crate) fn best_jpeg_within(
+    image: &RgbImage,
     budget: u64,
     range: QualityRange,
 ) -> Result<Option<EncodedJpeg>, PhotoError> {
@@ -205,8 +172,8 @@ pub(crate) fn best_jpeg_within<T: JpegSource>(
 }
 
 /// Binary search with full encodes, for small images.
-fn exact_search<T: JpegSource>(
-    image: &T,
+fn exact_search(
+    image: &RgbImage,
     budget: u64,
     range: QualityRange,
 ) -> Result<Option<EncodedJpeg>, PhotoError> {
@@ -214,7 +181,7 @@ fn exact_search<T: JpegSource>(
     let mut best = None;
     while lo <= hi {
         let quality = lo + (hi - lo) / 2;
-        let bytes = image.encode(quality)?;
+        let bytes = encode_jpeg(image, quality)?;
         if bytes.len() as u64 <= budget {
             best = Some(EncodedJpeg { bytes, quality });
             lo = quality + 1;
@@ -227,9 +194,9 @@ fn exact_search<T: JpegSource>(
     Ok(best)
 }
 
-fn predicted_search<T: JpegSource>(
-    image: &T,
-    sample: &Sample<T>,
+fn predicted_search(
+    image: &RgbImage,
+    sample: &Sample,
     budget: u64,
     range: QualityRange,
 ) -> Result<Option<EncodedJpeg>, PhotoError> {
@@ -253,7 +220,7 @@ fn predicted_search<T: JpegSource>(
             None if best.is_none() && predictor.predict(lo)? <= budget as f64 * 1.1 => lo,
             None => break,
         };
-        let bytes = image.encode(quality)?;
+        let bytes = encode_jpeg(image, quality)?;
         let actual = bytes.len() as f64;
         predictor.correction = actual / predictor.uncorrected(quality)?;
         if bytes.len() as u64 <= budget {

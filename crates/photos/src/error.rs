@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use cardcoins_core::ErrorCode;
+
 use crate::human_size::human_size;
 use crate::sniff::{RefusedFormat, SourceFormat};
 
@@ -72,6 +74,25 @@ impl PhotoError {
             PhotoError::Corrupt { .. } => "photo.corrupt",
             PhotoError::CannotFitBudget { .. } => "photo.cannot_fit_budget",
             PhotoError::Internal(_) => "photo.internal",
+        }
+    }
+
+    /// The code in the vocabulary the app and the CLI share.
+    pub fn error_code(&self) -> ErrorCode {
+        match self {
+            PhotoError::Unreadable { .. }
+            | PhotoError::Empty
+            | PhotoError::Truncated { .. }
+            | PhotoError::Corrupt { .. } => ErrorCode::PhotoUnreadable,
+            PhotoError::NotAFile { .. } => ErrorCode::PhotoFolder,
+            PhotoError::FileTooLarge { .. }
+            | PhotoError::TooManyPixels { .. }
+            | PhotoError::CannotFitBudget { .. } => ErrorCode::PhotoTooLarge,
+            PhotoError::UnsupportedFormat {
+                format: RefusedFormat::Heic,
+            } => ErrorCode::PhotoHeic,
+            PhotoError::UnsupportedFormat { .. } => ErrorCode::PhotoNotImage,
+            PhotoError::Internal(_) => ErrorCode::Internal,
         }
     }
 }

@@ -16,47 +16,48 @@
 //!    naming what the file is.
 //! 2. The header's size is checked against the limits before anything is decoded (`limits`).
 //! 3. A JPEG that fits the budget once its metadata is dropped is kept as it is, its image data
-//!    byte for byte (`strip`); if it needs turning upright, the turn is done losslessly on its
-//!    DCT blocks, in parts for a large photo (`lossless_turn`). A PNG that fits is kept the same
-//!    way.
-//! 4. Anything else is decoded (a JPEG straight to a smaller size in the DCT domain, `decode`;
-//!    a large PNG row by row into JPEG's own YCbCr planes, `png_rows`), downscaled to at most [`IntakeOptions::max_long_side`] (`resize`), turned upright
-//!    (`orientation`) and encoded as JPEG at the highest quality that fits (`encode`), going
-//!    down in size step by step if it must, never under [`IntakeOptions::min_long_side`].
+//!    byte for byte (`strip`); if it needs turning upright, libjpeg-turbo turns it losslessly on
+//!    its DCT blocks (`lossless_turn`). A PNG that fits is kept the same way.
+//! 4. Anything else is decoded (a JPEG by libjpeg-turbo, straight to a smaller size in the DCT
+//!    domain; PNG and WebP by the `image` crate: `decode`), downscaled to at most
+//!    [`IntakeOptions::max_long_side`] (`resize`), turned upright (`orientation`) and encoded
+//!    as JPEG at the highest quality that fits (`encode`), going down in size step by step if
+//!    it must, never under [`IntakeOptions::min_long_side`].
 //! 5. Warnings (`quality_checks`) and the preview (`preview`) are made from the final pixels.
-//!    For a kept JPEG they come from a decode at quarter size, which also proves the image
-//!    data whole; an upright photo of 4000 px or more is decoded on both cores by this crate's
-//!    own Huffman decoder (`split_scan`), anything else by libjpeg-turbo.
+//!    For a kept JPEG they come from a libjpeg-turbo decode at quarter size, which also proves
+//!    the image data whole.
+//!
+//! A panic anywhere in this (a bug in a decoder, say) comes back as [`PhotoError::Internal`]
+//! (`panic_boundary`), not as the end of the app.
 
 mod decode;
 mod encode;
 mod error;
 mod heic;
 mod hevc_size;
-mod huffman;
 mod human_size;
 mod limits;
 mod lossless_turn;
 mod orientation;
-mod png_rows;
+mod panic_boundary;
 mod preview;
 mod quality_checks;
 mod resize;
 mod sniff;
-mod split_scan;
 mod strip;
 #[cfg(test)]
 mod test_pictures;
-mod ycc;
 
 use std::borrow::Cow;
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use image::{GrayImage, RgbImage};
+use image::RgbImage;
 
 pub use error::PhotoError;
 pub use heic::heic_supported;
+#[doc(hidden)]
+pub use panic_boundary::catch_panic;
 pub use quality_checks::{laplacian_variance, PhotoWarning};
 pub use sniff::{RefusedFormat, SourceFormat};
 
@@ -66,8 +67,6 @@ use limits::DecodeLimits;
 use lossless_turn::lossless_turn;
 use quality_checks::{Thresholds, ANALYSIS_LONG_SIDE};
 use sniff::Sniffed;
-use split_scan::{Colour, SmallPicture};
-use ycc::Ycc420;
 
 /// How photos are prepared. `Default` is what CardCoins accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,6 +269,10 @@ impl PhotoIntake {
     /// it is read; a PNG or WebP that will be re-encoded anyway is decoded straight from the
     /// file, so it is never in memory twice.
     pub fn prepare_path(&self, path: &Path) -> Result<PreparedPhoto, PhotoError> {
+        catch_panic(|| self.prepare_file(path))
+    }
+
+    fn prepare_file(&self, path: &Path) -> Result<PreparedPhoto, PhotoError> {
         let unreadable = |source| PhotoError::Unreadable {
             path: path.to_path_buf(),
             source,
@@ -302,13 +305,6 @@ impl PhotoIntake {
             _ => false,
         };
         file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
-        if streamed && format == Some(SourceFormat::Png) {
-            let reader = std::io::BufReader::with_capacity(1 << 16, &mut file);
-            if let Some(photo) = self.try_png_rows(reader, size)? {
-                return Ok(photo);
-            }
-            file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
-        }
         if let (true, Some(format)) = (streamed, format) {
             let reader = std::io::BufReader::with_capacity(1 << 16, file);
             let decoded = decode::decode_with_image_crate(reader, format, &self.limits())?;
@@ -325,7 +321,7 @@ impl PhotoIntake {
 
     /// Prepares a photo already in memory.
     pub fn prepare_bytes(&self, bytes: &[u8]) -> Result<PreparedPhoto, PhotoError> {
-        self.prepare(Cow::Borrowed(bytes))
+        catch_panic(|| self.prepare(Cow::Borrowed(bytes)))
     }
 
     fn check_input_size(&self, size: u64) -> Result<(), PhotoError> {
@@ -438,19 +434,6 @@ impl PhotoIntake {
         // pixels for the checks and the preview. The lossless turn, as costly as a decode,
         // runs beside it on the other core.
         let analyse = || -> Result<Extras, PhotoError> {
-            // An upright photo has both cores free for the decode (see `split_scan`); a
-            // turned one has the turn on the other core, and libjpeg decodes alone.
-            if orientation == 1 {
-                // On the worker threads from start to end: between their phases they wait for
-                // each other awake, where this thread would have to be woken for each.
-                let small = rayon::scope(|_| {
-                    let small = split_scan::decode_scaled(&stripped, ANALYSIS_LONG_SIDE)?;
-                    Some(self.small_extras(small, source))
-                });
-                if let Some(extras) = small {
-                    return extras;
-                }
-            }
             let limits = self.limits();
             let header = decode::jpeg_header(&stripped, &limits)?;
             let small = decode::decode_jpeg(
@@ -496,37 +479,7 @@ impl PhotoIntake {
         }))
     }
 
-    /// A PNG bound to become a JPEG at its own size, decoded row by row into JPEG's planes.
-    /// `None` when it is not the common case that road takes (see `png_rows`).
-    fn try_png_rows(
-        &self,
-        reader: impl std::io::BufRead + Seek,
-        size: u64,
-    ) -> Result<Option<PreparedPhoto>, PhotoError> {
-        let planes = match png_rows::decode_png_to_ycc(
-            reader,
-            &self.limits(),
-            self.options.max_long_side,
-        )? {
-            png_rows::RowDecoded::Planes(planes) => planes,
-            png_rows::RowDecoded::NotStreamable => return Ok(None),
-        };
-        let (width, height) = planes.dimensions();
-        let source = Source {
-            format: SourceFormat::Png,
-            bytes: size,
-            width,
-            height,
-        };
-        self.reencode_planes(planes, source).map(Some)
-    }
-
     fn prepare_png(&self, bytes: &[u8]) -> Result<PreparedPhoto, PhotoError> {
-        if strip::strip_png(bytes)?.len() > self.options.max_output_bytes {
-            if let Some(photo) = self.try_png_rows(Cursor::new(bytes), bytes.len() as u64)? {
-                return Ok(photo);
-            }
-        }
         let decoded =
             decode::decode_with_image_crate(Cursor::new(bytes), SourceFormat::Png, &self.limits())?;
         let orientation = decoded.orientation;
@@ -600,32 +553,6 @@ impl PhotoIntake {
         });
         let first_try = first_try?;
         self.fit_by_shrinking(upright, first_try, extras?, orientation, source)
-    }
-
-    /// Like `reencode`, for a picture already in JPEG's own planes at its final size (a large
-    /// PNG decoded row by row). If it does not fit at its own size, it goes on in RGB.
-    fn reencode_planes(&self, planes: Ycc420, source: Source) -> Result<PreparedPhoto, PhotoError> {
-        let (width, height) = planes.dimensions();
-        let side = width.max(height);
-        let small_side = ANALYSIS_LONG_SIDE.max(self.options.preview_long_side);
-        let (first_try, extras) = std::thread::scope(|scope| {
-            let extras = scope.spawn(|| {
-                planes
-                    .shrunk_rgb(small_side)
-                    .and_then(|small| self.extras(&small, source))
-            });
-            let first_try = best_jpeg_within(
-                &planes,
-                self.options.max_output_bytes,
-                self.quality_range(side, side),
-            );
-            (first_try, joined(extras))
-        });
-        let (first_try, extras) = (first_try?, extras?);
-        if let Some(encoded) = first_try {
-            return Ok(self.reencoded_photo(encoded, (width, height), extras, 1, source));
-        }
-        self.fit_by_shrinking(planes.into_rgb(), None, extras, 1, source)
     }
 
     /// The quality range for a long side of `side`, when the photo started at `first_side`.
@@ -723,39 +650,6 @@ impl PhotoIntake {
         Ok(Extras {
             warnings,
             preview_jpeg,
-        })
-    }
-
-    /// Warnings and preview from a photo decoded small by `split_scan`: the checks read its
-    /// Y plane as it is, and the preview is made beside them on the other core.
-    fn small_extras(&self, small: SmallPicture, source: Source) -> Result<Extras, PhotoError> {
-        let luma = small.luma;
-        let (width, height) = luma.dimensions();
-        let luma = if width.max(height) <= ANALYSIS_LONG_SIDE * 11 / 10 {
-            luma
-        } else {
-            let (to_width, to_height) = resize::fit_long_side(width, height, ANALYSIS_LONG_SIDE);
-            let pixels = ycc::resized_plane(
-                luma.as_raw(),
-                (width, height),
-                (to_width, to_height),
-                fast_image_resize::FilterType::Lanczos3,
-            )?;
-            GrayImage::from_raw(to_width, to_height, pixels).ok_or_else(|| {
-                PhotoError::Internal("resized luma has the wrong size".to_string())
-            })?
-        };
-        let long_side = self.options.preview_long_side;
-        let (preview_jpeg, warnings) = rayon::join(
-            || match &small.colour {
-                Colour::Planes(planes) => preview::preview_jpeg_from_planes(planes, long_side),
-                Colour::Rgb(rgb) => preview::preview_jpeg(rgb, long_side),
-            },
-            || quality_checks::check(&luma, source.long_side(), &self.thresholds()),
-        );
-        Ok(Extras {
-            warnings,
-            preview_jpeg: preview_jpeg?,
         })
     }
 }

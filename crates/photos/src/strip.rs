@@ -16,8 +16,8 @@ use crate::error::PhotoError;
 use crate::sniff::SourceFormat;
 
 const SOI: u8 = 0xD8;
-pub(crate) const EOI: u8 = 0xD9;
-pub(crate) const SOS: u8 = 0xDA;
+const EOI: u8 = 0xD9;
+const SOS: u8 = 0xDA;
 const APP0: u8 = 0xE0;
 const APP1: u8 = 0xE1;
 const APP14: u8 = 0xEE;
@@ -27,10 +27,10 @@ const COM: u8 = 0xFE;
 /// One JPEG segment: its marker and all of its bytes, from the 0xFF to the end of its payload
 /// (for a scan, to the end of its entropy-coded data).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct JpegSegment<'a> {
-    pub marker: u8,
-    pub whole: &'a [u8],
-    pub payload: &'a [u8],
+struct JpegSegment<'a> {
+    marker: u8,
+    whole: &'a [u8],
+    payload: &'a [u8],
 }
 
 fn truncated() -> PhotoError {
@@ -47,7 +47,7 @@ fn corrupt(detail: &str) -> PhotoError {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Until {
+enum Until {
     /// Walk the whole image, through every scan, to EOI.
     End,
     /// Stop before the first scan: the metadata is all before it.
@@ -55,10 +55,7 @@ pub(crate) enum Until {
 }
 
 /// Splits a JPEG into segments, up to and including EOI. Anything after EOI is ignored.
-pub(crate) fn jpeg_segments(
-    bytes: &[u8],
-    until: Until,
-) -> Result<Vec<JpegSegment<'_>>, PhotoError> {
+fn jpeg_segments(bytes: &[u8], until: Until) -> Result<Vec<JpegSegment<'_>>, PhotoError> {
     if bytes.get(0..2) != Some(&[0xFF, SOI][..]) {
         return Err(corrupt("it does not start like a JPEG"));
     }
