@@ -2,6 +2,9 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::clock::Clock;
+use crate::dialect::Dialect;
+
 /// How a sandbox behaves. `Default` matches the real service where the reference says how it
 /// behaves, and picks values a person can practise with where it does not.
 #[derive(Debug, Clone)]
@@ -10,6 +13,9 @@ pub struct SandboxConfig {
     pub bind: SocketAddr,
     /// With a folder, orders and uploaded images survive restarts (`state.json` + `objects/`).
     pub data_dir: Option<PathBuf>,
+    /// Where every deadline below reads the time. Tests pass a [`crate::ManualClock`] to move
+    /// time instead of waiting for it.
+    pub clock: Clock,
     /// How long an order stays `processing` after verify before the decision.
     pub decision_delay: Duration,
     /// Orders not approved within this time after creation are gone (404).
@@ -20,6 +26,11 @@ pub struct SandboxConfig {
     pub code_ttl: Duration,
     /// Lifetime of an unused captcha token (reCAPTCHA tokens last two minutes).
     pub captcha_token_ttl: Duration,
+    /// The practice reCAPTCHA's site key: tokens solved with another are refused.
+    pub recaptcha_site_key: String,
+    /// The hostname "registered" for the app: tokens solved on another are refused, as a real
+    /// server refuses a siteverify answer whose `hostname` is not its own.
+    pub captcha_hostname: String,
     /// Requests per client IP per minute before the "firewall" blocks it.
     pub rate_limit_per_minute: u32,
     /// How long a client that went over the budget is refused.
@@ -36,6 +47,8 @@ pub struct SandboxConfig {
     pub max_image_bytes: u64,
     /// Largest order amount accepted, in cents.
     pub max_amount_cents: u64,
+    /// How answers are shaped where the reference is silent (docs/api-choices.md).
+    pub dialect: Dialect,
 }
 
 impl Default for SandboxConfig {
@@ -43,11 +56,14 @@ impl Default for SandboxConfig {
         Self {
             bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             data_dir: None,
+            clock: Clock::system(),
             decision_delay: Duration::from_secs(3),
             order_ttl: Duration::from_secs(24 * 60 * 60),
             presign_ttl: Duration::from_secs(15),
             code_ttl: Duration::from_secs(10 * 60),
             captcha_token_ttl: Duration::from_secs(120),
+            recaptcha_site_key: crate::captcha::PRACTICE_SITE_KEY.to_string(),
+            captcha_hostname: crate::captcha::PRACTICE_HOSTNAME.to_string(),
             rate_limit_per_minute: 600,
             rate_limit_block: Duration::from_secs(60),
             kyc_name_threshold_cents: 100_000,
@@ -56,6 +72,7 @@ impl Default for SandboxConfig {
             initial_price_usd_cents: 6_585_000,
             max_image_bytes: 5 * 1024 * 1024,
             max_amount_cents: 1_000_000,
+            dialect: Dialect::Extended,
         }
     }
 }

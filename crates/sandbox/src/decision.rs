@@ -59,7 +59,7 @@ fn review(order: &Order) -> Vec<ImageFeedback> {
             let replaced = order
                 .uploads
                 .get(&item.slot)
-                .is_some_and(|upload| upload.uploaded_at > last.at);
+                .is_some_and(|upload| last.replaced_by(upload));
             if !replaced {
                 flag(item.slot, &item.feedback);
             }
@@ -153,6 +153,18 @@ mod tests {
         order.status = OrderStatus::Processing;
         order.verify_requested_at = Some(500);
         settle(&mut order, 600, 5);
+        assert_eq!(order.status, OrderStatus::Approved);
+    }
+
+    #[test]
+    fn a_photo_uploaded_in_the_millisecond_of_the_rejection_replaces_the_flagged_one() {
+        let mut order = processing(5513);
+        settle(&mut order, 15, 5);
+        assert_eq!(order.status, OrderStatus::Rejected);
+        order.uploads.insert(ImageSlot::Image2, upload(15));
+        order.status = OrderStatus::Processing;
+        order.verify_requested_at = Some(15);
+        settle(&mut order, 20, 5);
         assert_eq!(order.status, OrderStatus::Approved);
     }
 

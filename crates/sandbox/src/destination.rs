@@ -4,7 +4,7 @@
 
 use cardcoins_core::{ApiField, Destination as Parsed};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::order::Destination;
 
 /// The destination fields of a create/update/payment body, checked and combined.
@@ -20,6 +20,7 @@ pub(crate) fn from_fields(
         (None, Some(invoice)) => parse(ApiField::LnInvoice, invoice).map(Some),
         (None, None) => Ok(None),
     }
+    .map_err(|error| error.kind(ErrorKind::InvalidDestination))
 }
 
 fn parse(field: ApiField, value: &str) -> Result<Destination, ApiError> {

@@ -43,7 +43,6 @@ pub enum Fault {
 }
 
 const HANG: Duration = Duration::from_secs(600);
-const RATE_LIMITED_RETRY_AFTER_SECS: u64 = 60;
 
 pub(crate) async fn inject(
     State(shared): State<Arc<Shared>>,
@@ -56,7 +55,9 @@ pub(crate) async fn inject(
             "We had a problem with our server, please try again later (sandbox fault: server_error).",
         )
         .into_response(),
-        Some(Fault::RateLimited) => ApiError::rate_limited(RATE_LIMITED_RETRY_AFTER_SECS).into_response(),
+        Some(Fault::RateLimited) => {
+            ApiError::rate_limited(shared.config.dialect.fault_block_secs()).into_response()
+        }
         Some(Fault::Timeout) => {
             tokio::select! {
                 () = tokio::time::sleep(HANG) => {}

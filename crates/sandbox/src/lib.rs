@@ -3,7 +3,8 @@
 //! The real service cannot be reached from development machines or CI, and nobody should practise
 //! with a real card. This crate runs the whole API (`/v2`), a real S3 POST Object endpoint
 //! (`/s3`, built on `s3s`: SigV4 and every POST policy condition are checked) and a practice
-//! captcha (`/sandbox/captcha`) on one local port. The desktop app and the tests embed it with
+//! reCAPTCHA (`/sandbox/recaptcha/api.js`, standing in for Google's on the app's captcha page;
+//! `/sandbox/captcha` is a plain practice page for a browser) on one local port. The desktop app and the tests embed it with
 //! [`Sandbox::start`]; the CLI runs it with [`serve_forever`].
 //!
 //! Deterministic branches ("magic values") are listed in the crate's README.
@@ -13,6 +14,7 @@ mod clock;
 mod config;
 mod decision;
 mod destination;
+mod dialect;
 mod error;
 mod faults;
 mod kyc;
@@ -29,7 +31,9 @@ mod server;
 mod state;
 mod ticker;
 
+pub use clock::{Clock, ManualClock};
 pub use config::SandboxConfig;
+pub use dialect::{Dialect, UnknownDialect};
 pub use error::SandboxError;
 pub use faults::Fault;
 pub use outbox::{Channel, OutboxMessage};

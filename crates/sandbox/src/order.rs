@@ -133,6 +133,15 @@ pub(crate) struct Rejection {
     pub feedback: Vec<ImageFeedback>,
 }
 
+impl Rejection {
+    /// Whether `upload` came after this decision, so replaces a photo it flagged. One dated the
+    /// decision's own millisecond did: the store settles decisions before it records an upload,
+    /// and a clock that stands still (tests) dates both the same.
+    pub fn replaced_by(&self, upload: &Upload) -> bool {
+        upload.uploaded_at >= self.at
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Payout {
     pub sats: u64,
@@ -152,6 +161,10 @@ pub(crate) struct Order {
     pub destination: Option<Destination>,
     pub pending_code: Option<PendingCode>,
     pub wrong_codes: u32,
+    /// Payment submissions refused so far. Not saved: like the rate-limit counters, a restart
+    /// forgives them, and the saved state keeps its shape.
+    #[serde(skip)]
+    pub refused_payments: u32,
     pub required_images: Vec<ImageSlot>,
     pub uploads: BTreeMap<ImageSlot, Upload>,
     /// The BTC price is fixed when verify is first called; before that the order follows the ticker.
@@ -173,6 +186,7 @@ impl Order {
             destination: None,
             pending_code: None,
             wrong_codes: 0,
+            refused_payments: 0,
             required_images: Vec::new(),
             uploads: BTreeMap::new(),
             locked_price_usd_cents: None,

@@ -3,7 +3,7 @@
 //! Only the shape is checked, not whether the number is assigned: the reference's own examples
 //! use numbers like +11231231234 that a numbering-plan check would refuse.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 
 pub(crate) fn parse_e164(input: &str) -> Result<String, ApiError> {
     let phone = input.trim();
@@ -17,7 +17,8 @@ pub(crate) fn parse_e164(input: &str) -> Result<String, ApiError> {
         Err(ApiError::bad_request(
             "phone_number must be in international E.164 form: a plus sign, the country code and the \
              number, digits only (e.g. +11231231234).",
-        ))
+        )
+        .kind(ErrorKind::InvalidPhoneNumber))
     }
 }
 

@@ -9,7 +9,6 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use url::Url;
 
-use crate::clock;
 use crate::config::SandboxConfig;
 use crate::error::SandboxError;
 use crate::faults::Fault;
@@ -112,9 +111,26 @@ impl SandboxHandle {
         url_at(self.local_addr(), "/sandbox/captcha")
     }
 
-    /// A fresh one-use captcha token, as if a person had ticked the box.
+    /// The practice reCAPTCHA script, standing in for Google's `api.js` (`?onload=` and
+    /// `render=explicit` as Google's).
+    pub fn recaptcha_script_url(&self) -> Url {
+        url_at(self.local_addr(), "/sandbox/recaptcha/api.js")
+    }
+
+    /// The practice site key the app's captcha page must render with.
+    pub fn recaptcha_site_key(&self) -> &str {
+        &self.shared.captcha.registered().site_key
+    }
+
+    /// The hostname "registered" for the app: tokens solved on another are refused.
+    pub fn captcha_hostname(&self) -> &str {
+        &self.shared.captcha.registered().hostname
+    }
+
+    /// A fresh one-use captcha token, as if a person had ticked the box on the registered
+    /// hostname.
     pub fn issue_captcha_token(&self) -> String {
-        self.shared.captcha.issue(clock::now_millis())
+        self.shared.captcha.issue(self.shared.now())
     }
 
     /// Verification codes "sent", oldest first; only those to `phone_e164` when given.

@@ -117,14 +117,18 @@ impl Shared {
         local_addr: SocketAddr,
         shutdown: watch::Receiver<bool>,
     ) -> Self {
-        let now = clock::now_millis();
+        let now = config.clock.now_millis();
         let ticker = Ticker::new(
             now,
             config.ticker_update_frequency_ms,
             config.initial_price_usd_cents,
         );
         Self {
-            captcha: CaptchaBook::new(clock::millis(config.captcha_token_ttl)),
+            captcha: CaptchaBook::new(
+                clock::millis(config.captcha_token_ttl),
+                &config.recaptcha_site_key,
+                &config.captcha_hostname,
+            ),
             rate_limiter: RateLimiter::new(config.rate_limit_per_minute, config.rate_limit_block),
             config,
             store: Mutex::new(store),
@@ -144,6 +148,11 @@ impl Shared {
         crate::server::reachable(self.local_addr)
     }
 
+    /// The sandbox's own time, from `config.clock`.
+    pub fn now(&self) -> EpochMillis {
+        self.config.clock.now_millis()
+    }
+
     pub fn ticker(&self, now: EpochMillis) -> TickerSnapshot {
         lock(&self.ticker).snapshot(now)
     }
@@ -153,7 +162,7 @@ impl Shared {
         &self,
         f: impl FnOnce(&mut Store, &Ctx<'_>) -> Result<R, ApiError>,
     ) -> Result<R, ApiError> {
-        let now = clock::now_millis();
+        let now = self.now();
         let ctx = Ctx {
             now,
             ticker: self.ticker(now),
@@ -181,9 +190,16 @@ impl Shared {
         .ok()
     }
 
-    pub fn is_presigned(&self, key: &str) -> bool {
-        self.with_store(|store, _| Ok(store.presigned.contains_key(key)))
-            .unwrap_or(false)
+    /// When the policy handed out with `key` expires; `None`: nobody asked for this key.
+    pub fn presigned_until(&self, key: &str) -> Option<EpochMillis> {
+        self.with_store(|store, _| {
+            Ok(store
+                .presigned
+                .get(key)
+                .map(|presigned| presigned.expires_at))
+        })
+        .ok()
+        .flatten()
     }
 
     pub fn push_outbox(&self, message: OutboxMessage) {
@@ -213,7 +229,7 @@ impl Shared {
             Some(Fault::ClockSkew(seconds)) => seconds.saturating_mul(1000),
             _ => 0,
         };
-        clock::now_millis().saturating_add(skew_ms)
+        self.now().saturating_add(skew_ms)
     }
 
     /// Resolves when the sandbox is shutting down (for handlers that hang on purpose).

@@ -401,12 +401,7 @@ async fn update_existing_order_changes_phone_and_destination_before_confirmation
 
 #[tokio::test]
 async fn orders_expire_after_the_ttl_unless_approved() {
-    let harness = Harness::with(SandboxConfig {
-        order_ttl: Duration::from_millis(1500),
-        decision_delay: Duration::from_millis(50),
-        ..fast_config()
-    })
-    .await;
+    let harness = Harness::start().await;
     let abandoned = harness.create_order(5500).await;
     let paid = harness
         .authorized_order(5500, PHONE, json!({"address": ADDRESS}))
@@ -414,7 +409,12 @@ async fn orders_expire_after_the_ttl_unless_approved() {
     harness.upload_required_images(&paid).await;
     verify(&harness, &paid).await;
     assert_eq!(harness.decision(&paid).await["status"], "approved");
-    tokio::time::sleep(Duration::from_millis(1700)).await;
+    // The default lifetime, a day, from the abandoned order's creation.
+    harness
+        .clock
+        .advance(Duration::from_secs(24 * 60 * 60) - fast_config().decision_delay);
+    assert_eq!(harness.order(&abandoned).await["status"], "created");
+    harness.clock.advance(Duration::from_millis(1));
     let (status, body) = harness.get(&format!("orders/{abandoned}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!body["message"]
@@ -432,7 +432,7 @@ async fn orders_expire_after_the_ttl_unless_approved() {
 async fn the_order_price_follows_the_ticker_until_verify_then_stays() {
     let harness = Harness::with(SandboxConfig {
         ticker_update_frequency_ms: 20,
-        decision_delay: Duration::from_millis(300),
+        decision_delay: Duration::from_secs(1),
         ..fast_config()
     })
     .await;
@@ -444,7 +444,7 @@ async fn the_order_price_follows_the_ticker_until_verify_then_stays() {
     let locked = harness.order(&order_id).await["order"]["currency_price_usd"].clone();
     let mut ticker_moved = false;
     for _ in 0..20 {
-        tokio::time::sleep(Duration::from_millis(25)).await;
+        harness.clock.advance(Duration::from_millis(25));
         let (_, tickers) = harness.get("tickers").await;
         ticker_moved |= tickers["data"]["currencies"][0]["price_usd"] != locked;
         assert_eq!(

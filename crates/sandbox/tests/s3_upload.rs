@@ -47,7 +47,7 @@ async fn an_upload_after_the_policy_expired_is_refused() {
     .await;
     let order_id = authorized(&harness).await;
     let presign = presigned(&harness, &order_id).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    harness.clock.advance(Duration::from_millis(1500));
     let (status, xml) = s3_answer(s3_post(&harness.http, &presign, JPEG).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{xml}");
     assert!(xml.contains("<Code>AccessDenied</Code>"), "{xml}");
@@ -57,7 +57,7 @@ async fn an_upload_after_the_policy_expired_is_refused() {
     );
 }
 
-/// With the real 15 s lifetime: fine at once, refused 16 s later.
+/// With the real 15 s lifetime: fine after 14 s, refused 16 s later.
 #[tokio::test]
 async fn the_default_policy_lives_15_seconds() {
     let harness = Harness::start().await;
@@ -72,10 +72,18 @@ async fn the_default_policy_lives_15_seconds() {
         15,
         "{expiration} vs {date}"
     );
-    tokio::time::sleep(Duration::from_secs(16)).await;
+    let (status, in_time) = harness
+        .presign(&order_id, "Image2", "card.jpg", JPEG.len())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{in_time}");
+    harness.clock.advance(Duration::from_secs(14));
+    let (status, xml) = s3_answer(s3_post(&harness.http, &in_time["data"], JPEG).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{xml}");
+    harness.clock.advance(Duration::from_secs(2));
     let (status, xml) = s3_answer(s3_post(&harness.http, &late, JPEG).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{xml}");
     assert!(xml.contains("AccessDenied"), "{xml}");
+    assert!(xml.contains("Request has expired"), "{xml}");
 }
 
 #[tokio::test]

@@ -10,7 +10,6 @@ use bytes::Bytes;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::clock;
 use crate::error::ApiError;
 use crate::faults::Fault;
 use crate::state::Shared;
@@ -43,7 +42,7 @@ async fn captcha_page() -> Html<&'static str> {
 
 /// POST /sandbox/captcha/token: a token as if a person had ticked the box.
 async fn issue_captcha_token(State(shared): State<Arc<Shared>>) -> Response {
-    Json(json!({"token": shared.captcha.issue(clock::now_millis())})).into_response()
+    Json(json!({"token": shared.captcha.issue(shared.now())})).into_response()
 }
 
 /// The sentinel the captcha page ends on; the app reads `token` from this navigation.

@@ -64,15 +64,10 @@ pub(crate) async fn presign(
             ))
         })?;
         if !order.required_images.contains(&slot) {
-            let needed: Vec<&str> = order
-                .required_images
-                .iter()
-                .map(|slot| slot.as_api_str())
-                .collect();
-            return Err(ApiError::bad_request(format!(
-                "{slot} is not required for this order; the required images are {}.",
-                needed.join(", ")
-            )));
+            return Err(ApiError::image_not_required(
+                slot,
+                order.required_images.clone(),
+            ));
         }
         let key = new_object_key(slot);
         let presigned = presign_post(

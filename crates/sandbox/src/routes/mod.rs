@@ -6,6 +6,7 @@ mod order_view;
 mod orders;
 mod payment;
 mod phones;
+mod recaptcha;
 mod tickers;
 mod verify;
 
@@ -22,9 +23,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::error::ApiError;
+use crate::clock::EpochMillis;
+use crate::error::{ApiError, ErrorKind};
 use crate::state::Shared;
-use crate::{faults, rate_limit};
+use crate::{dialect, faults, rate_limit};
 
 pub(crate) fn api_router(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
     Router::new()
@@ -62,10 +64,14 @@ pub(crate) fn api_router(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             shared.clone(),
             faults::inject,
         ))
+        .layer(middleware::from_fn_with_state(
+            shared.clone(),
+            dialect::render_errors,
+        ))
 }
 
 pub(crate) fn control_router() -> Router<Arc<Shared>> {
-    control::router()
+    control::router().merge(recaptcha::router())
 }
 
 /// The reference's envelope around a successful answer. Serialised straight from `data`, so
@@ -89,6 +95,7 @@ async fn wrong_method() -> ApiError {
     ApiError::forbidden(
         "This method is not allowed on this endpoint; see the API reference for the right one.",
     )
+    .kind(ErrorKind::MethodNotAllowed)
 }
 
 async fn unknown_endpoint() -> ApiError {
@@ -131,6 +138,23 @@ fn describe(error: &serde_json::Error) -> String {
         Category::Data => format!("The request body has a field of the wrong type or shape: {error}."),
         Category::Io => format!("Cannot read the request body: {error}."),
     }
+}
+
+/// Spends the captcha answer a request must carry; `why` says why one is needed when it is missing.
+pub(crate) fn spend_captcha(
+    shared: &Shared,
+    answer: Option<&str>,
+    now: EpochMillis,
+    why: impl FnOnce() -> String,
+) -> Result<(), ApiError> {
+    let answer = answer.map(str::trim).unwrap_or("");
+    if answer.is_empty() {
+        return Err(ApiError::bad_request(why()).kind(ErrorKind::CaptchaRequired));
+    }
+    shared
+        .captcha
+        .redeem(answer, now)
+        .map_err(|refusal| ApiError::bad_request(refusal.message()).kind(ErrorKind::CaptchaRefused))
 }
 
 /// A required string field.

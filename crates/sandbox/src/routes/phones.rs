@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::clock;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::magic;
 use crate::order::{OrderStatus, PendingCode};
 use crate::order_id::redacted;
@@ -15,7 +15,7 @@ use crate::outbox::{Channel, OutboxMessage};
 use crate::phone;
 use crate::state::Shared;
 
-use super::{loose_bool, ok_empty, order_id_from_query, required, ApiJson};
+use super::{loose_bool, ok_empty, order_id_from_query, required, spend_captcha, ApiJson};
 
 /// Wrong codes allowed before a captcha answer must come with the code.
 const WRONG_CODES_BEFORE_CAPTCHA: u32 = 3;
@@ -45,21 +45,26 @@ pub(crate) async fn dispatch(
         if magic::fails_geolocation(&phone) {
             return Err(ApiError::forbidden(
                 "The request was refused: your location failed our geolocation check.",
-            ));
+            )
+            .kind(ErrorKind::GeolocationFailed));
         }
         if order.phone_verified || order.status != OrderStatus::Created {
             return Err(ApiError::forbidden(
                 "The phone number of this order is already confirmed.",
             ));
         }
-        let token = required(
-            body.recaptcha_response.as_deref(),
-            "recaptcha_response (the captcha answer)",
-        )?;
-        shared
-            .captcha
-            .redeem(token, ctx.now)
-            .map_err(|refusal| ApiError::bad_request(refusal.message()))?;
+        if shared.config.dialect.dispatch_needs_associated_phone()
+            && order.phone.as_deref() != Some(phone.as_str())
+        {
+            return Err(ApiError::bad_request(
+                "phone_number is not the number associated with this order: set it with Create New \
+                 Order or Update Existing Order first.",
+            )
+            .kind(ErrorKind::PhoneNotAssociated));
+        }
+        spend_captcha(&shared, body.recaptcha_response.as_deref(), ctx.now, || {
+            "recaptcha_response (the captcha answer) is required.".to_string()
+        })?;
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000u32));
         order.phone = Some(phone.clone());
         order.pending_code = Some(PendingCode {
@@ -113,20 +118,16 @@ pub(crate) async fn submit_code(
             ));
         }
         if order.wrong_codes >= WRONG_CODES_BEFORE_CAPTCHA {
-            let token = body.recaptcha_response.as_deref().map(str::trim).unwrap_or("");
-            if token.is_empty() {
-                return Err(ApiError::bad_request(format!(
-                    "{} wrong codes in a row: solve the captcha and send its recaptcha_response with the code.",
-                    order.wrong_codes
-                )));
-            }
-            shared
-                .captcha
-                .redeem(token, ctx.now)
-                .map_err(|refusal| ApiError::bad_request(refusal.message()))?;
+            let wrong_codes = order.wrong_codes;
+            spend_captcha(&shared, body.recaptcha_response.as_deref(), ctx.now, || {
+                format!(
+                    "{wrong_codes} wrong codes in a row: solve the captcha and send its recaptcha_response with the code."
+                )
+            })?;
         }
         if ctx.now > pending.sent_at.saturating_add(code_ttl) {
-            return Err(ApiError::bad_request("This verification code has expired: request a new one."));
+            return Err(ApiError::bad_request("This verification code has expired: request a new one.")
+                .kind(ErrorKind::CodeExpired));
         }
         if pending.code != code {
             order.wrong_codes += 1;
@@ -140,7 +141,8 @@ pub(crate) async fn submit_code(
             };
             return Err(ApiError::bad_request(format!(
                 "The verification code is wrong: check the message and type it again. {hint}"
-            )));
+            ))
+            .kind(ErrorKind::WrongCode));
         }
         order.phone_verified = true;
         order.pending_code = None;

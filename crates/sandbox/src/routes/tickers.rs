@@ -11,7 +11,7 @@ use super::ok;
 
 /// GET /v2/tickers
 pub(crate) async fn get_all(State(shared): State<Arc<Shared>>) -> Response {
-    let ticker = shared.ticker(clock::now_millis());
+    let ticker = shared.ticker(shared.now());
     ok(
         "",
         json!({

@@ -31,11 +31,7 @@ pub(crate) async fn verify(
         }
         let missing = order.missing_images();
         if !missing.is_empty() {
-            let names: Vec<&str> = missing.iter().map(|slot| slot.as_api_str()).collect();
-            return Err(ApiError::bad_request(format!(
-                "Missing images: {}. Upload each one (presign, then the S3 POST) before calling verify.",
-                names.join(", ")
-            )));
+            return Err(ApiError::missing_images(missing));
         }
         order.locked_price_usd_cents.get_or_insert(ctx.ticker.price_usd_cents);
         order.status = OrderStatus::Processing;

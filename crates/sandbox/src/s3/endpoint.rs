@@ -1,6 +1,13 @@
 //! The S3 POST Object endpoint. `s3s` parses the form, checks the SigV4 signature, the policy's
 //! expiration and every condition (exact fields, extra fields, content-length-range) and only
-//! then calls `post_object`, which files the image under its order.
+//! then calls `post_object`, which checks the expiration again on the sandbox's clock and files
+//! the image under its order.
+//!
+//! Why twice: `s3s` reads the computer's clock for its own check and cannot be given another, so
+//! a test that moves the sandbox's manual clock past a policy's expiration would still see the
+//! upload accepted. `s3s` 0.14 does not hand the verified policy on to `post_object`, but each
+//! key is handed out with exactly one policy, which pins that key, and the sandbox keeps that
+//! policy's expiration (dated by its clock) beside the key.
 
 use std::sync::Arc;
 
@@ -17,7 +24,6 @@ use s3s::dto::{ETag, PostObjectInput, PostObjectOutput};
 use s3s::service::{S3Service, S3ServiceBuilder};
 use s3s::{s3_error, S3Request, S3Response, S3Result, S3};
 
-use crate::clock;
 use crate::order::Upload;
 use crate::state::Shared;
 
@@ -42,8 +48,11 @@ impl S3 for SandboxS3 {
             ));
         }
         // The policy pins the exact key, but the key must also be one we handed out.
-        if !self.shared.is_presigned(&input.key) {
+        let Some(expires_at) = self.shared.presigned_until(&input.key) else {
             return Err(s3_error!(AccessDenied, "Access Denied"));
+        };
+        if self.shared.now() >= expires_at {
+            return Err(s3_error!(AccessDenied, "Request has expired"));
         }
         let Some(mut body) = input.body else {
             return Err(s3_error!(
@@ -68,7 +77,7 @@ impl S3 for SandboxS3 {
             key: input.key.clone(),
             size: u64::try_from(content.len()).unwrap_or(u64::MAX),
             etag: etag.clone(),
-            uploaded_at: clock::now_millis(),
+            uploaded_at: self.shared.now(),
             looks_like_image: looks_like_jpeg_or_png(&content),
         };
         // The order may have expired between the policy check and now.

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use bitcoin::hashes::{sha256, Hash};
 use bitcoin::secp256k1::{Secp256k1, SecretKey};
-use cardcoins_sandbox::{Sandbox, SandboxConfig, SandboxHandle};
+use cardcoins_sandbox::{Clock, ManualClock, Sandbox, SandboxConfig, SandboxHandle};
 use lightning_invoice::{Currency, InvoiceBuilder, PaymentSecret};
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, Response, StatusCode};
@@ -34,6 +34,10 @@ pub fn fast_config() -> SandboxConfig {
 pub struct Harness {
     pub sandbox: SandboxHandle,
     pub http: Client,
+    /// The sandbox's time: it stands still until a test advances it, so nothing is decided or
+    /// expires behind a test's back, and no test waits for time to pass.
+    pub clock: ManualClock,
+    decision_delay: Duration,
 }
 
 impl Harness {
@@ -41,13 +45,30 @@ impl Harness {
         Self::with(fast_config()).await
     }
 
+    /// Starts a sandbox with `config` on a fresh manual clock (whatever clock `config` names).
     pub async fn with(config: SandboxConfig) -> Self {
+        let clock = ManualClock::starting_now();
+        let decision_delay = config.decision_delay;
+        let config = SandboxConfig {
+            clock: Clock::from(&clock),
+            ..config
+        };
         let sandbox = Sandbox::start(config).await.expect("sandbox starts");
         let http = Client::builder()
             .timeout(Duration::from_secs(30))
             .build()
             .expect("reqwest client");
-        Self { sandbox, http }
+        Self {
+            sandbox,
+            http,
+            clock,
+            decision_delay,
+        }
+    }
+
+    /// Moves the clock to the moment a decision requested now is due.
+    pub fn pass_decision_delay(&self) {
+        self.clock.advance(self.decision_delay);
     }
 
     /// `path` is relative to the API base, e.g. "orders/abc".
@@ -208,16 +229,12 @@ impl Harness {
         }
     }
 
-    /// Polls Get until the status leaves `processing`.
+    /// The order once its decision is due: the clock passes the decision delay, then one Get.
     pub async fn decision(&self, order_id: &str) -> Value {
-        for _ in 0..100 {
-            let order = self.order(order_id).await;
-            if order["status"] != "processing" {
-                return order;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("no decision within 5 s");
+        self.pass_decision_delay();
+        let order = self.order(order_id).await;
+        assert_ne!(order["status"], "processing", "no decision: {order}");
+        order
     }
 }
 
