@@ -207,7 +207,7 @@ mod tests {
             "not a url",
         ] {
             let error = parse_base_url(bad).expect_err(bad);
-            assert_eq!(error.code(), "config");
+            assert_eq!(error.code(), cardcoins_core::ErrorCode::InvalidSettings);
         }
     }
 

@@ -4,6 +4,7 @@ use cardcoins_core::OrderId;
 use serde::{de::DeserializeOwned, Serialize};
 use url::Url;
 
+use crate::block_gate::BlockGate;
 use crate::builder::ApiClientBuilder;
 use crate::envelope;
 use crate::error::ApiError;
@@ -19,6 +20,7 @@ pub struct ApiClient {
     base: Url,
     pub(crate) retry: RetryPolicy,
     pub(crate) upload_timeout: Duration,
+    block: BlockGate,
 }
 
 impl ApiClient {
@@ -37,6 +39,7 @@ impl ApiClient {
             base,
             retry,
             upload_timeout,
+            block: BlockGate::default(),
         }
     }
 
@@ -70,7 +73,8 @@ impl ApiClient {
         url: Url,
         order: Option<&OrderId>,
     ) -> Result<T, ApiError> {
-        with_retries(&self.retry, operation, || async {
+        self.block.check()?;
+        let result = with_retries(&self.retry, operation, || async {
             let response = self
                 .http
                 .get(url.clone())
@@ -80,7 +84,9 @@ impl ApiClient {
             log_status(operation, &response);
             envelope::read_data(response, order).await
         })
-        .await
+        .await;
+        self.block.note(&result, self.retry.max_blocked_pause);
+        result
     }
 
     /// A POST that is sent exactly once: its effects (an order, an SMS, a code attempt) must not
@@ -92,15 +98,21 @@ impl ApiClient {
         body: &B,
         order: Option<&OrderId>,
     ) -> Result<T, ApiError> {
-        let response = self
-            .http
-            .post(url)
-            .json(body)
-            .send()
-            .await
-            .map_err(ApiError::from_transport)?;
-        log_status(operation, &response);
-        envelope::read_data(response, order).await
+        self.block.check()?;
+        let result = async {
+            let response = self
+                .http
+                .post(url)
+                .json(body)
+                .send()
+                .await
+                .map_err(ApiError::from_transport)?;
+            log_status(operation, &response);
+            envelope::read_data(response, order).await
+        }
+        .await;
+        self.block.note(&result, self.retry.max_blocked_pause);
+        result
     }
 
     /// Like [`ApiClient::post_data`], for answers whose `data` is empty.
@@ -111,15 +123,21 @@ impl ApiClient {
         body: &B,
         order: Option<&OrderId>,
     ) -> Result<String, ApiError> {
-        let response = self
-            .http
-            .post(url)
-            .json(body)
-            .send()
-            .await
-            .map_err(ApiError::from_transport)?;
-        log_status(operation, &response);
-        envelope::read_message(response, order).await
+        self.block.check()?;
+        let result = async {
+            let response = self
+                .http
+                .post(url)
+                .json(body)
+                .send()
+                .await
+                .map_err(ApiError::from_transport)?;
+            log_status(operation, &response);
+            envelope::read_message(response, order).await
+        }
+        .await;
+        self.block.note(&result, self.retry.max_blocked_pause);
+        result
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 use cardcoins_core::OrderId;
 use reqwest::{header::RETRY_AFTER, Response, StatusCode};
 use serde::{de::DeserializeOwned, Deserialize};
+use serde_json::Value;
 
 use crate::error::ApiError;
 
@@ -17,12 +18,8 @@ struct Envelope<T> {
     data: T,
 }
 
-/// For answers whose `data` is `{}` (or missing): only the message matters.
-#[derive(Deserialize)]
-struct MessageOnly {
-    #[serde(default)]
-    message: Option<String>,
-}
+/// The longest server message shown; a longer one is cut, since it is shown in a dialog.
+const MAX_MESSAGE_CHARS: usize = 500;
 
 /// Reads an answer whose `data` has the shape `T`.
 pub(crate) async fn read_data<T: DeserializeOwned>(
@@ -44,6 +41,12 @@ pub(crate) fn decode_data<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     if !status.is_success() {
         return Err(status_error(status, retry_after, body, order));
+    }
+    if !is_json(body) {
+        return Err(ApiError::Blocked {
+            status: status.as_u16(),
+            retry_after,
+        });
     }
     // serde's errors quote the values they choke on, and a value may be the order ID.
     let envelope: Envelope<T> = serde_json::from_slice(body).map_err(|error| ApiError::Decode {
@@ -79,10 +82,13 @@ pub(crate) fn decode_message(
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(String::new());
     }
-    let envelope: MessageOnly = serde_json::from_slice(body).map_err(|error| ApiError::Decode {
-        detail: scrub(format!("the {status} answer was not JSON: {error}"), order),
-    })?;
-    Ok(scrub(envelope.message.unwrap_or_default(), order))
+    match serde_json::from_slice::<Value>(body) {
+        Ok(answer) => Ok(scrub(message_in(&answer).unwrap_or_default(), order)),
+        Err(_) => Err(ApiError::Blocked {
+            status: status.as_u16(),
+            retry_after,
+        }),
+    }
 }
 
 fn status_error(
@@ -91,45 +97,80 @@ fn status_error(
     body: &[u8],
     order: Option<&OrderId>,
 ) -> ApiError {
-    // Error bodies use the same envelope; a proxy or load balancer may answer HTML instead,
-    // which is not worth showing.
-    let message = serde_json::from_slice::<MessageOnly>(body)
-        .ok()
-        .and_then(|envelope| envelope.message)
-        .map(|message| scrub(message, order))
-        .unwrap_or_default();
-    let or_default = |fallback: &str| {
-        if message.trim().is_empty() {
-            fallback.to_string()
-        } else {
-            message.clone()
+    // The reference documents no error body. An answer that is not JSON at all is not
+    // CardCoins' API speaking but something in front of it (a firewall's or CDN's block page),
+    // whatever its status; an empty body is judged by its status alone.
+    let blank = body.iter().all(u8::is_ascii_whitespace);
+    let answer = if blank {
+        None
+    } else {
+        match serde_json::from_slice::<Value>(body) {
+            Ok(answer) => Some(answer),
+            Err(_) => {
+                return ApiError::Blocked {
+                    status: status.as_u16(),
+                    retry_after,
+                }
+            }
         }
     };
+    let message = answer
+        .as_ref()
+        .and_then(message_in)
+        .map(|message| scrub(message, order))
+        .unwrap_or_default();
     match status.as_u16() {
-        400 => ApiError::BadRequest {
-            message: or_default("the request was invalid (HTTP 400)"),
-        },
-        403 => ApiError::Forbidden {
-            message: or_default(
-                "the order is not in a state that allows this, or this network location is not served (HTTP 403)",
-            ),
-        },
+        403 => ApiError::Forbidden { message },
         404 => ApiError::NotFound {
             order: order.map_or_else(|| "requested".to_string(), OrderId::redacted),
         },
-        429 => ApiError::RateLimited { retry_after },
+        429 => ApiError::Blocked {
+            status: 429,
+            retry_after,
+        },
         503 => ApiError::Maintenance { message },
         code @ 500..=599 => ApiError::Server {
             status: code,
             message,
         },
-        code @ 400..=499 => ApiError::BadRequest {
-            message: or_default(&format!("the request was refused (HTTP {code})")),
-        },
+        // 400, and any other refusal the reference does not name.
+        400..=402 | 405..=428 | 430..=499 => ApiError::BadRequest { message },
         code => ApiError::Decode {
             detail: format!("unexpected HTTP status {code}"),
         },
     }
+}
+
+/// The server's words in an answer of any plausible shape: `message`, `error` (text, or an
+/// object with `message`), `errors` (a list of texts or of objects with `message`), `detail`.
+/// Control characters are dropped and long texts cut, since the words end up in a dialog.
+fn message_in(answer: &Value) -> Option<String> {
+    fn text(value: &Value) -> Option<String> {
+        match value {
+            Value::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+            Value::Object(fields) => fields.get("message").and_then(text),
+            Value::Array(items) => {
+                let texts: Vec<String> = items.iter().filter_map(text).collect();
+                (!texts.is_empty()).then(|| texts.join("; "))
+            }
+            _ => None,
+        }
+    }
+    let fields = answer.as_object()?;
+    let found = ["message", "error", "errors", "detail"]
+        .iter()
+        .find_map(|name| fields.get(*name).and_then(text))?;
+    Some(
+        found
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_MESSAGE_CHARS)
+            .collect(),
+    )
+}
+
+fn is_json(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
 }
 
 /// Reads at most [`MAX_BODY_BYTES`] of a body.

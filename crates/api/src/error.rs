@@ -1,22 +1,33 @@
 use std::io;
 use std::time::Duration;
 
+use cardcoins_core::{ErrorCode, ImageSlot};
 use thiserror::Error;
 
 /// Everything that can go wrong talking to CardCoins or to the image store.
 ///
-/// A UI branches on the variant (or on [`ApiError::code`]) and shows `Display` as is: the text says
-/// what happened and what to do. No text here ever holds a full order ID, only its redacted form,
-/// because an order ID is a bearer secret.
+/// A UI branches on [`ApiError::code`], never on words. `Display` says what happened and what to
+/// do, followed by the server's own words when it gave any ([`ApiError::server_message`]). No
+/// text here ever holds a full order ID, only its redacted form, because an order ID is a bearer
+/// secret.
 #[derive(Debug, Error)]
 pub enum ApiError {
-    /// 400: the server found the request malformed or invalid.
-    #[error("CardCoins refused the request: {message}")]
+    /// 400 to a request that is not one of the order's steps (creating or updating an order).
+    #[error("CardCoins refused the request.{}", said(.message))]
     BadRequest { message: String },
 
-    /// 403: refused because of the order's state, or the network address failed the geolocation
-    /// check.
-    #[error("CardCoins did not allow this: {message}")]
+    /// 400 to one of the order's steps. The reference gives the reasons only in words, so what
+    /// the step may need next (a new code, a captcha, names) is offered by the step, not read
+    /// from the words.
+    #[error("{}{}", .request.refusal(), said(.message))]
+    Refused {
+        request: RefusedRequest,
+        message: String,
+    },
+
+    /// 403: refused because of the order's state, the method, or the network address failed the
+    /// geolocation check (the reference's three reasons).
+    #[error("CardCoins did not allow this: the order may have moved on to another step, or this network location is not served.{}", said(.message))]
     Forbidden { message: String },
 
     /// 404: the order does not exist (any more): it expired or was cancelled.
@@ -26,17 +37,21 @@ pub enum ApiError {
         order: String,
     },
 
-    /// 429: the CardCoins firewall has blocked this network address for a while. Never retried
-    /// automatically: every attempt prolongs the block.
-    #[error("CardCoins has blocked requests from this network address for a while (too many requests). {}", wait_advice(.retry_after))]
-    RateLimited { retry_after: Option<Duration> },
+    /// A 429, or an answer that was not CardCoins' JSON (a firewall's or CDN's page, whatever its
+    /// status): the reference warns that the firewall blocks addresses that exceed its limits.
+    /// Never retried automatically: every attempt prolongs a block.
+    #[error("CardCoins is refusing requests from this network for a while: too many requests, a VPN, or the location may be the reason. {}", wait_advice(.retry_after))]
+    Blocked {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
 
     /// 500 and other 5xx except 503: a problem on the server's side.
-    #[error("CardCoins had a server problem (HTTP {status}). Try again in a few minutes; contact support if it keeps happening.")]
+    #[error("CardCoins had a server problem (HTTP {status}). Try again in a few minutes; contact support if it keeps happening.{}", said(.message))]
     Server { status: u16, message: String },
 
     /// 503: CardCoins is offline for maintenance.
-    #[error("CardCoins is offline for maintenance{}. Try again later.", server_words(.message))]
+    #[error("CardCoins is offline for maintenance. Try again later.{}", said(.message))]
     Maintenance { message: String },
 
     /// The request did not get an HTTP answer.
@@ -54,7 +69,7 @@ pub enum ApiError {
     #[error("Could not read the image file {path}: {reason}. Check that the file exists and is readable.")]
     ImageFile { path: String, reason: String },
 
-    /// The server answered something this client cannot read.
+    /// The server answered JSON whose documented fields this client cannot read.
     #[error(
         "CardCoins sent an answer this app could not read ({detail}). The app may need an update."
     )]
@@ -63,6 +78,33 @@ pub enum ApiError {
     /// The client was configured wrongly (bad base URL, plain http to a remote host, bad proxy).
     #[error("{message}")]
     Config { message: String },
+}
+
+/// The step whose request CardCoins refused with a 400.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusedRequest {
+    /// Phone Number Verification - Dispatch.
+    SendCode,
+    /// Phone Number Verification - Submit.
+    SubmitCode,
+    /// Address/Invoice - Submit.
+    Payment,
+    /// Image Presign.
+    Presign,
+    /// Image Verify.
+    Verify,
+}
+
+impl RefusedRequest {
+    fn refusal(self) -> &'static str {
+        match self {
+            RefusedRequest::SendCode => "CardCoins did not send a code. Check the number, then solve a new captcha and ask again.",
+            RefusedRequest::SubmitCode => "CardCoins did not accept the code. Check it and type it again, or ask for a new code; after several tries CardCoins also wants a new captcha with the code.",
+            RefusedRequest::Payment => "CardCoins did not accept the payout details. Check the address or invoice; CardCoins may also need your first and last name, or a new captcha after several tries.",
+            RefusedRequest::Presign => "CardCoins did not accept this photo for upload. Check that it is a JPEG or PNG under 5 MB.",
+            RefusedRequest::Verify => "CardCoins did not start the review. Check that every photo it asks for is uploaded.",
+        }
+    }
 }
 
 /// Why a request got no HTTP answer.
@@ -117,9 +159,10 @@ impl ApiError {
                 UploadErrorKind::Unavailable { .. } | UploadErrorKind::PolicyExpired
             ),
             ApiError::BadRequest { .. }
+            | ApiError::Refused { .. }
             | ApiError::Forbidden { .. }
             | ApiError::NotFound { .. }
-            | ApiError::RateLimited { .. }
+            | ApiError::Blocked { .. }
             | ApiError::ImageFile { .. }
             | ApiError::Decode { .. }
             | ApiError::Config { .. } => false,
@@ -129,35 +172,76 @@ impl ApiError {
     /// How long the server asked us to wait, when it said.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            ApiError::RateLimited { retry_after } => *retry_after,
+            ApiError::Blocked { retry_after, .. } => *retry_after,
             _ => None,
         }
     }
 
-    /// A stable machine-readable code for UIs and scripts.
-    pub fn code(&self) -> &'static str {
+    /// What the server itself said about the failure, already scrubbed of the order ID; `None`
+    /// when it said nothing. Shown beside the app's own words, never branched on.
+    pub fn server_message(&self) -> Option<&str> {
         match self {
-            ApiError::BadRequest { .. } => "bad_request",
-            ApiError::Forbidden { .. } => "forbidden",
-            ApiError::NotFound { .. } => "not_found",
-            ApiError::RateLimited { .. } => "rate_limited",
-            ApiError::Server { .. } => "server_error",
-            ApiError::Maintenance { .. } => "maintenance",
+            ApiError::BadRequest { message }
+            | ApiError::Refused { message, .. }
+            | ApiError::Forbidden { message }
+            | ApiError::Server { message, .. }
+            | ApiError::Maintenance { message } => {
+                Some(message.as_str()).filter(|text| !text.trim().is_empty())
+            }
+            ApiError::Upload {
+                kind: UploadErrorKind::Refused { message, .. },
+            } => Some(message.as_str()).filter(|text| !text.trim().is_empty()),
+            _ => None,
+        }
+    }
+
+    /// The image slots a refusal names by their API identifiers: a presign or verify refusal
+    /// may say which photos the order needs that this app did not know of.
+    pub fn named_image_slots(&self) -> Vec<ImageSlot> {
+        self.server_message()
+            .map(ImageSlot::named_in)
+            .unwrap_or_default()
+    }
+
+    /// The code UIs and scripts branch on.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::BadRequest { .. } => ErrorCode::BadRequest,
+            ApiError::Refused { request, .. } => match request {
+                RefusedRequest::SendCode => ErrorCode::SendRefused,
+                RefusedRequest::SubmitCode => ErrorCode::CodeRefused,
+                RefusedRequest::Payment => ErrorCode::PaymentRefused,
+                RefusedRequest::Presign | RefusedRequest::Verify => ErrorCode::PhotosRefused,
+            },
+            ApiError::Forbidden { .. } => ErrorCode::Forbidden,
+            ApiError::NotFound { .. } => ErrorCode::OrderNotFound,
+            ApiError::Blocked { .. } => ErrorCode::TemporarilyBlocked,
+            ApiError::Server { .. } => ErrorCode::ServerError,
+            ApiError::Maintenance { .. } => ErrorCode::Maintenance,
             ApiError::Network { kind, .. } => match kind {
-                NetworkErrorKind::Offline => "offline",
-                NetworkErrorKind::Timeout => "timeout",
-                NetworkErrorKind::Tls => "tls",
-                NetworkErrorKind::Other => "network",
+                NetworkErrorKind::Timeout => ErrorCode::Timeout,
+                NetworkErrorKind::Offline | NetworkErrorKind::Tls | NetworkErrorKind::Other => {
+                    ErrorCode::Offline
+                }
             },
             ApiError::Upload { kind } => match kind {
-                UploadErrorKind::PolicyExpired => "upload_policy_expired",
-                UploadErrorKind::TooLarge { .. } => "upload_too_large",
-                UploadErrorKind::Refused { .. } => "upload_refused",
-                UploadErrorKind::Unavailable { .. } => "upload_unavailable",
+                UploadErrorKind::PolicyExpired => ErrorCode::UploadExpired,
+                UploadErrorKind::TooLarge { .. } => ErrorCode::UploadTooLarge,
+                UploadErrorKind::Refused { .. } | UploadErrorKind::Unavailable { .. } => {
+                    ErrorCode::UploadRefused
+                }
             },
-            ApiError::ImageFile { .. } => "image_file",
-            ApiError::Decode { .. } => "decode",
-            ApiError::Config { .. } => "config",
+            ApiError::ImageFile { .. } => ErrorCode::PhotoUnreadable,
+            ApiError::Decode { .. } => ErrorCode::UnreadableAnswer,
+            ApiError::Config { .. } => ErrorCode::InvalidSettings,
+        }
+    }
+
+    /// A 400 from one of the order's steps, named after that step.
+    pub(crate) fn into_refusal_of(self, request: RefusedRequest) -> ApiError {
+        match self {
+            ApiError::BadRequest { message } => ApiError::Refused { request, message },
+            other => other,
         }
     }
 
@@ -268,11 +352,12 @@ fn wait_advice(retry_after: &Option<Duration>) -> String {
     }
 }
 
-fn server_words(message: &str) -> String {
-    if message.is_empty() {
+/// The server's own words after the app's, when it gave any.
+fn said(message: &str) -> String {
+    if message.trim().is_empty() {
         String::new()
     } else {
-        format!(" ({message})")
+        format!(" CardCoins said: \"{}\"", message.trim())
     }
 }
 
@@ -290,13 +375,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rate_limit_text_says_to_wait() {
-        let error = ApiError::RateLimited {
+    fn a_block_says_to_wait() {
+        let error = ApiError::Blocked {
+            status: 429,
             retry_after: Some(Duration::from_secs(600)),
         };
         assert!(error.to_string().contains("10 minutes"), "{error}");
         assert!(!error.is_transient());
-        assert_eq!(error.code(), "rate_limited");
+        assert_eq!(error.code(), ErrorCode::TemporarilyBlocked);
+    }
+
+    #[test]
+    fn a_refused_step_gets_its_own_code_and_keeps_the_servers_words() {
+        let error = ApiError::BadRequest {
+            message: "Nope. Missing: GovidImageBack".into(),
+        }
+        .into_refusal_of(RefusedRequest::Verify);
+        assert_eq!(error.code(), ErrorCode::PhotosRefused);
+        assert_eq!(
+            error.server_message(),
+            Some("Nope. Missing: GovidImageBack")
+        );
+        assert_eq!(error.named_image_slots(), vec![ImageSlot::GovidImageBack]);
+        assert!(error
+            .to_string()
+            .ends_with("CardCoins said: \"Nope. Missing: GovidImageBack\""));
+        let quiet = ApiError::Refused {
+            request: RefusedRequest::SubmitCode,
+            message: String::new(),
+        };
+        assert_eq!(quiet.server_message(), None);
+        assert!(!quiet.to_string().contains("said"));
     }
 
     #[test]

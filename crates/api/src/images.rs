@@ -2,7 +2,7 @@ use cardcoins_core::{ImageSlot, OrderId};
 use serde::Serialize;
 
 use crate::client::ApiClient;
-use crate::error::{ApiError, UploadErrorKind};
+use crate::error::{ApiError, RefusedRequest, UploadErrorKind};
 use crate::types::{Ack, Presign, UploadReceipt};
 use crate::upload::{ImageUpload, UploadProgress};
 
@@ -36,6 +36,7 @@ impl ApiClient {
             Some(order),
         )
         .await
+        .map_err(|error| error.into_refusal_of(RefusedRequest::Presign))
     }
 
     /// Presigns and uploads one photo, named after its slot (`image1.jpg`) rather than the
@@ -82,7 +83,7 @@ impl ApiClient {
                     let wait = self.retry.delay_after(attempt);
                     tracing::warn!(
                         attempt,
-                        error_code = error.code(),
+                        error_code = %error.code(),
                         wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
                         "upload failed; repeating"
                     );
@@ -105,7 +106,8 @@ impl ApiClient {
                 &serde_json::Map::new(),
                 Some(order),
             )
-            .await?;
+            .await
+            .map_err(|error| error.into_refusal_of(RefusedRequest::Verify))?;
         Ok(Ack { message })
     }
 }

@@ -16,7 +16,9 @@
 //! details) are sent exactly once. Reads and uploads are repeated after transient failures.
 //! Nothing here logs or shows a full order ID.
 
+mod block_gate;
 mod builder;
+mod captcha_setup;
 mod client;
 mod envelope;
 mod error;
@@ -25,20 +27,23 @@ mod orders;
 mod payment;
 mod phones;
 mod practice;
+mod progress;
 pub mod responses;
-mod resume_step;
 mod retry;
 mod tickers;
 mod types;
 mod upload;
 
 pub use builder::{ApiClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
+pub use captcha_setup::{CaptchaSetup, CaptchaSetupError};
+pub use cardcoins_core::PersonName;
 pub use client::ApiClient;
-pub use error::{ApiError, NetworkErrorKind, UploadErrorKind};
+pub use error::{ApiError, NetworkErrorKind, RefusedRequest, UploadErrorKind};
 pub use orders::{NewOrder, OrderUpdate};
-pub use payment::{PaymentDetails, PersonName};
+pub use payment::PaymentDetails;
 pub use phones::CodeChannel;
 pub use practice::OutboxMessage;
+pub use progress::{PhotoNeed, Progress};
 pub use retry::RetryPolicy;
 pub use types::{
     Ack, ImageFeedback, OrderDetails, Payout, Presign, RequiredImage, SubmittedDestination, Ticker,

@@ -108,7 +108,7 @@ impl ApiClient {
                 Some(order),
             )
             .await?;
-        Ok(wire.into())
+        Ok(wire.into_details(Some(order)))
     }
 }
 

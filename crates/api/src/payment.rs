@@ -1,8 +1,8 @@
-use cardcoins_core::{Destination, OrderId};
+use cardcoins_core::{Destination, OrderId, PersonName};
 use serde_json::{Map, Value};
 
 use crate::client::ApiClient;
-use crate::error::ApiError;
+use crate::error::{ApiError, RefusedRequest};
 use crate::orders::insert_destination;
 use crate::types::Ack;
 
@@ -15,12 +15,6 @@ pub struct PaymentDetails {
     pub name: Option<PersonName>,
     /// Needed only after several failures.
     pub captcha_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonName {
-    pub first: String,
-    pub last: String,
 }
 
 impl ApiClient {
@@ -47,7 +41,8 @@ impl ApiClient {
                 &body,
                 Some(order),
             )
-            .await?;
+            .await
+            .map_err(|error| error.into_refusal_of(RefusedRequest::Payment))?;
         Ok(Ack { message })
     }
 }

@@ -2,7 +2,8 @@ use cardcoins_core::{OrderId, PhoneNumber};
 use serde_json::{Map, Value};
 
 use crate::client::ApiClient;
-use crate::error::ApiError;
+use crate::error::{ApiError, RefusedRequest};
+use crate::orders::OrderUpdate;
 use crate::types::Ack;
 
 /// How the confirmation code reaches the seller.
@@ -39,7 +40,8 @@ impl ApiClient {
                 &body,
                 Some(order),
             )
-            .await?;
+            .await
+            .map_err(|error| error.into_refusal_of(RefusedRequest::SendCode))?;
         Ok(Ack { message })
     }
 
@@ -67,8 +69,42 @@ impl ApiClient {
                 &body,
                 Some(order),
             )
-            .await?;
+            .await
+            .map_err(|error| error.into_refusal_of(RefusedRequest::SubmitCode))?;
         Ok(Ack { message })
+    }
+
+    /// Associates the number with the order (Update Existing Order), then asks for the code:
+    /// the reference sends the code "to the phone number associated with the order", and the
+    /// number may have changed since the order was created. A 403 to the update (a server that
+    /// no longer lets the number change) is left for the dispatch's own answer to explain.
+    #[tracing::instrument(skip_all, fields(order = %order.redacted(), channel = ?channel))]
+    pub async fn ask_for_code(
+        &self,
+        order: &OrderId,
+        phone: &PhoneNumber,
+        captcha_token: &str,
+        channel: CodeChannel,
+    ) -> Result<Ack, ApiError> {
+        let update = OrderUpdate {
+            phone: Some(phone.clone()),
+            destination: None,
+        };
+        match self.update_order(order, &update).await {
+            Ok(_) => {}
+            Err(ApiError::Forbidden { .. }) => {
+                tracing::info!("the number could not be updated; asking for the code anyway");
+            }
+            Err(ApiError::BadRequest { message }) => {
+                return Err(ApiError::Refused {
+                    request: RefusedRequest::SendCode,
+                    message,
+                })
+            }
+            Err(error) => return Err(error),
+        }
+        self.send_phone_code(order, phone, captcha_token, channel)
+            .await
     }
 
     fn phones_url(&self, segments: &[&str], order: &OrderId) -> url::Url {

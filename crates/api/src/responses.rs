@@ -30,7 +30,8 @@ pub fn created_order(status: u16, body: &[u8]) -> Result<OrderId, ApiError> {
 
 /// Get Existing Order.
 pub fn order(status: u16, body: &[u8], order: Option<&OrderId>) -> Result<OrderDetails, ApiError> {
-    decode_data::<OrderDataWire>(status_code(status)?, None, body, order).map(Into::into)
+    decode_data::<OrderDataWire>(status_code(status)?, None, body, order)
+        .map(|wire| wire.into_details(order))
 }
 
 /// Image Presign.

@@ -17,6 +17,9 @@ pub struct RetryPolicy {
     /// The wait before the second attempt; each later wait doubles, up to `max_delay`.
     pub base_delay: Duration,
     pub max_delay: Duration,
+    /// The longest the client holds back after being turned away (a 429 or a firewall's page):
+    /// the server's Retry-After, or a minute when it gave none, but never longer than this.
+    pub max_blocked_pause: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -25,6 +28,7 @@ impl Default for RetryPolicy {
             max_attempts: 3,
             base_delay: Duration::from_millis(400),
             max_delay: Duration::from_secs(4),
+            max_blocked_pause: Duration::from_secs(15 * 60),
         }
     }
 }
@@ -77,7 +81,7 @@ where
                 tracing::warn!(
                     operation,
                     attempt = number,
-                    error_code = error.code(),
+                    error_code = %error.code(),
                     wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
                     "transient failure; repeating"
                 );
@@ -100,6 +104,7 @@ mod tests {
             max_attempts: 3,
             base_delay: Duration::from_millis(1),
             max_delay: Duration::from_millis(2),
+            max_blocked_pause: Duration::ZERO,
         }
     }
 
@@ -137,10 +142,13 @@ mod tests {
         let calls = AtomicU32::new(0);
         let result: Result<(), _> = with_retries(&quick(), "test", || async {
             calls.fetch_add(1, Ordering::SeqCst);
-            Err(ApiError::RateLimited { retry_after: None })
+            Err(ApiError::Blocked {
+                status: 429,
+                retry_after: None,
+            })
         })
         .await;
-        assert!(matches!(result, Err(ApiError::RateLimited { .. })));
+        assert!(matches!(result, Err(ApiError::Blocked { .. })));
         assert_eq!(calls.load(Ordering::SeqCst), 1);
     }
 

@@ -206,7 +206,7 @@ pub(crate) fn store_answer(
     if status.is_success() {
         parse_receipt(&body, presign)
     } else {
-        Err(store_error(status.as_u16(), &body))
+        Err(store_error(status.as_u16(), &body, presign))
     }
 }
 
@@ -255,11 +255,11 @@ fn parse_receipt(body: &str, presign: &Presign) -> Result<UploadReceipt, ApiErro
 }
 
 /// Maps the store's `<Error>` XML to a kind a UI can act on.
-pub(crate) fn store_error(status: u16, body: &str) -> ApiError {
+pub(crate) fn store_error(status: u16, body: &str, presign: &Presign) -> ApiError {
     let parsed: ErrorXml = quick_xml::de::from_str(body).unwrap_or_default();
     let code = parsed.code.unwrap_or_default();
     let message = parsed.message.unwrap_or_default();
-    let kind = if is_policy_expired(&code, &message) {
+    let kind = if is_policy_expired(&code, presign) {
         UploadErrorKind::PolicyExpired
     } else if code == "EntityTooLarge" {
         UploadErrorKind::TooLarge {
@@ -295,13 +295,17 @@ pub(crate) fn store_error(status: u16, body: &str) -> ApiError {
     ApiError::Upload { kind }
 }
 
-// S3 says "Invalid according to Policy: Policy expired." under AccessDenied; the message is the
-// only place the reason appears.
-fn is_policy_expired(code: &str, message: &str) -> bool {
-    let message = message.to_ascii_lowercase();
-    (code == "AccessDenied" && message.contains("policy expired"))
-        || code == "ExpiredToken"
-        || (code == "AccessDenied" && message.contains("request has expired"))
+/// S3 gives an expired policy only as AccessDenied with words; the words are not read. Instead an
+/// AccessDenied once the presign's own expiry has passed (by this computer's clock, give or take
+/// the few seconds two clocks may differ) is taken for an expired permission, which a fresh
+/// presign cures.
+fn is_policy_expired(code: &str, presign: &Presign) -> bool {
+    const CLOCKS_DIFFER_BY: time::Duration = time::Duration::seconds(5);
+    code == "ExpiredToken"
+        || (code == "AccessDenied"
+            && presign.expires_at().is_some_and(|expires| {
+                time::OffsetDateTime::now_utc() + CLOCKS_DIFFER_BY >= expires
+            }))
 }
 
 #[cfg(test)]
@@ -313,6 +317,59 @@ mod tests {
             url: url::Url::parse("https://s3.example/bucket").expect("url"),
             fields: vec![("key".into(), "abc_Image1".into())],
         }
+    }
+
+    fn presign_expiring(expiration: time::OffsetDateTime) -> Presign {
+        use base64::Engine;
+        let policy = format!(
+            r#"{{"expiration":"{}","conditions":[]}}"#,
+            expiration
+                .format(&time::format_description::well_known::Rfc3339)
+                .expect("rfc3339")
+        );
+        Presign {
+            url: url::Url::parse("https://s3.example/bucket").expect("url"),
+            fields: vec![(
+                "Policy".into(),
+                base64::engine::general_purpose::STANDARD.encode(policy),
+            )],
+        }
+    }
+
+    #[test]
+    fn access_denied_is_an_expired_permission_only_once_the_presign_ran_out() {
+        let denied =
+            "<Error><Code>AccessDenied</Code><Message>Whatever the words</Message></Error>";
+        let now = time::OffsetDateTime::now_utc();
+        let ran_out = presign_expiring(now - time::Duration::seconds(30));
+        assert!(matches!(
+            store_error(403, denied, &ran_out),
+            ApiError::Upload {
+                kind: UploadErrorKind::PolicyExpired
+            }
+        ));
+        let fresh = presign_expiring(now + time::Duration::minutes(10));
+        assert!(matches!(
+            store_error(403, denied, &fresh),
+            ApiError::Upload {
+                kind: UploadErrorKind::Refused { .. }
+            }
+        ));
+        // No readable policy: the signing time plus the reference's 15 seconds.
+        let signed = Presign {
+            url: url::Url::parse("https://s3.example/bucket").expect("url"),
+            fields: vec![("X-Amz-Date".into(), "20210929T023856Z".into())],
+        };
+        assert_eq!(
+            signed.expires_at().map(|moment| moment.unix_timestamp()),
+            Some(1_632_883_151)
+        );
+        assert!(matches!(
+            store_error(403, denied, &signed),
+            ApiError::Upload {
+                kind: UploadErrorKind::PolicyExpired
+            }
+        ));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use cardcoins_api::{
-    ApiClient, ApiError, CodeChannel, ImageUpload, NetworkErrorKind, NewOrder, RetryPolicy,
-    UploadErrorKind,
+    ApiClient, ApiError, CodeChannel, ImageUpload, NetworkErrorKind, NewOrder, RefusedRequest,
+    RetryPolicy, UploadErrorKind,
 };
 use cardcoins_core::{Cents, ImageSlot, OrderId, OrderStatus, PhoneNumber};
 use serde_json::json;
@@ -26,6 +26,8 @@ fn client(server: &MockServer) -> ApiClient {
             max_attempts: 3,
             base_delay: Duration::from_millis(2),
             max_delay: Duration::from_millis(5),
+            // Each test reads its own answers; the block after a 429 is tested on its own.
+            max_blocked_pause: Duration::ZERO,
         })
         .timeout(Duration::from_secs(5))
         .build()
@@ -68,7 +70,7 @@ async fn get_is_repeated_through_500_and_503_and_succeeds() {
         .await;
     Mock::given(method("GET"))
         .and(path("/v2/tickers"))
-        .respond_with(ResponseTemplate::new(503).set_body_string("<html>maintenance</html>"))
+        .respond_with(ResponseTemplate::new(503).set_body_json(envelope("maintenance")))
         .up_to_n_times(1)
         .mount(&server)
         .await;
@@ -172,7 +174,7 @@ async fn rate_limiting_is_reported_with_its_wait_and_not_repeated() {
         .await;
 
     let error = client(&server).get_tickers().await.expect_err("429");
-    assert_eq!(error.code(), "rate_limited");
+    assert_eq!(error.code(), cardcoins_core::ErrorCode::TemporarilyBlocked);
     assert_eq!(error.retry_after(), Some(Duration::from_secs(600)));
     assert!(error.to_string().contains("10 minutes"), "{error}");
     assert_eq!(count(&server, "GET", "/v2/tickers").await, 1);
@@ -207,10 +209,13 @@ async fn client_errors_carry_the_server_message_without_the_order_id() {
         .await
         .expect_err("400");
     match &error {
-        ApiError::BadRequest { message } => {
+        ApiError::Refused {
+            request: RefusedRequest::Payment,
+            message,
+        } => {
             assert_eq!(message, "Order yD1… needs first_name and last_name")
         }
-        other => panic!("expected BadRequest, got {other:?}"),
+        other => panic!("expected a refused payment, got {other:?}"),
     }
     assert_no_secret(&error);
 
@@ -256,9 +261,68 @@ async fn lenient_reading_of_orders_and_strict_reading_of_garbage() {
     assert_eq!(order.sats.get(), 83_523);
 
     let error = client.get_tickers().await.expect_err("not JSON");
-    assert_eq!(error.code(), "decode");
-    // A wrong body is not transient: asked once.
+    assert_eq!(error.code(), cardcoins_core::ErrorCode::TemporarilyBlocked);
+    // Something in front of the API answered: not repeated.
     assert_eq!(count(&server, "GET", "/v2/tickers").await, 1);
+}
+
+/// A 429, or a page that is not the API's JSON whatever its status, is a block: nothing more is
+/// sent until its Retry-After (or a minute) has passed, whoever asks.
+#[tokio::test]
+async fn a_block_holds_every_request_back_until_it_is_over() {
+    for (status, body, retry_after) in [
+        (429, "{\"message\":\"slow down\"}", Some("120")),
+        (503, "<html><body>Checking your browser</body></html>", None),
+        (
+            403,
+            "<!doctype html><title>Access denied</title>",
+            Some("30"),
+        ),
+        (200, "<html>captive portal</html>", None),
+    ] {
+        let server = MockServer::start().await;
+        let mut answer = ResponseTemplate::new(status).set_body_string(body);
+        if let Some(seconds) = retry_after {
+            answer = answer.insert_header("Retry-After", seconds);
+        }
+        Mock::given(method("GET"))
+            .and(path("/v2/tickers"))
+            .respond_with(answer)
+            .mount(&server)
+            .await;
+        let client = ApiClient::builder()
+            .base_url(format!("{}/v2", server.uri()))
+            .build()
+            .expect("client");
+        let error = client.get_tickers().await.expect_err("blocked");
+        assert_eq!(
+            error.code(),
+            cardcoins_core::ErrorCode::TemporarilyBlocked,
+            "{status}"
+        );
+        let waited = retry_after.map_or(60, |seconds| seconds.parse().unwrap());
+        assert_eq!(
+            error.retry_after().map(|wait| wait.as_secs()),
+            retry_after.map(|_| waited)
+        );
+        assert!(
+            !error.to_string().contains("Checking your browser"),
+            "{error}"
+        );
+        // Asked again at once: refused here, without reaching the server.
+        let again = client
+            .create_order(&NewOrder::new(Cents::new(5500)))
+            .await
+            .expect_err("held back");
+        assert_eq!(again.code(), cardcoins_core::ErrorCode::TemporarilyBlocked);
+        let left = again.retry_after().expect("how long is left").as_secs();
+        assert!(
+            left <= waited && left + 5 >= waited,
+            "{status}: {left} of {waited}"
+        );
+        assert_eq!(count(&server, "GET", "/v2/tickers").await, 1, "{status}");
+        assert_eq!(count(&server, "POST", "/v2/orders").await, 0, "{status}");
+    }
 }
 
 #[tokio::test]
@@ -313,7 +377,7 @@ async fn network_failures_are_classified() {
         ),
         "{error:?}"
     );
-    assert_eq!(error.code(), "timeout");
+    assert_eq!(error.code(), cardcoins_core::ErrorCode::Timeout);
     assert_no_secret(&error);
 }
 
@@ -496,7 +560,7 @@ async fn a_policy_that_keeps_expiring_is_reported() {
             kind: UploadErrorKind::PolicyExpired
         }
     ));
-    assert_eq!(error.code(), "upload_policy_expired");
+    assert_eq!(error.code(), cardcoins_core::ErrorCode::UploadExpired);
     let presign_path = format!("/v2/orders/{SECRET_ID}/images/Image1");
     assert_eq!(count(&server, "POST", &presign_path).await, 2);
     assert_eq!(count(&server, "POST", "/bucket").await, 2);

@@ -1,5 +1,5 @@
 use cardcoins_api::ApiError;
-use cardcoins_core::CoreError;
+use cardcoins_core::{CoreError, ErrorCode};
 use cardcoins_photos::PhotoError;
 use cardcoins_sandbox::SandboxError;
 use thiserror::Error;
@@ -28,16 +28,16 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// A stable code for scripts (`--json` prints it).
-    pub fn code(&self) -> &'static str {
+    /// The code scripts branch on (`--json` prints it): the same vocabulary as the app's.
+    pub fn code(&self) -> ErrorCode {
         match self {
             CliError::Api(error) => error.code(),
             CliError::Input(error) => error.code(),
-            CliError::Refused(_) => "refused_input",
-            CliError::Photo(error) => error.code(),
-            CliError::Sandbox(_) => "sandbox",
-            CliError::Io { .. } => "io",
-            CliError::Runtime(_) => "runtime",
+            CliError::Refused(_) => ErrorCode::RefusedInput,
+            CliError::Photo(error) => error.error_code(),
+            CliError::Sandbox(_) => ErrorCode::Sandbox,
+            CliError::Io { .. } => ErrorCode::Io,
+            CliError::Runtime(_) => ErrorCode::Internal,
         }
     }
 

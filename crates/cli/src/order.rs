@@ -1,7 +1,7 @@
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use cardcoins_api::{NewOrder, OrderDetails, OrderUpdate, SubmittedDestination};
+use cardcoins_api::{NewOrder, OrderDetails, OrderUpdate, Progress, SubmittedDestination};
 use cardcoins_core::{Cents, PhoneNumber};
 
 use crate::args::GlobalArgs;
@@ -56,7 +56,7 @@ pub async fn run(
         OrderCommand::Get { id } => {
             let order = read_order_id(&id)?;
             let details = global.client()?.get_order(&order).await?;
-            output.result(&details, || describe(&details));
+            output.result(&order_json(&details), || describe(&details));
             Ok(())
         }
         OrderCommand::Update(args) => {
@@ -83,13 +83,7 @@ pub async fn run(
 }
 
 async fn create(global: &GlobalArgs, output: &Output, args: CreateArgs) -> Result<(), CliError> {
-    if args.amount_cents == 0 {
-        return Err(CliError::Refused(
-            "--amount-cents must be more than 0 (it is the card's value in cents: 5500 for $55.00)"
-                .to_string(),
-        ));
-    }
-    let mut new_order = NewOrder::new(Cents::new(args.amount_cents));
+    let mut new_order = NewOrder::new(Cents::order_amount(args.amount_cents)?);
     if let Some(phone) = &args.phone {
         new_order = new_order.with_phone(parse_phone(phone)?);
     }
@@ -111,7 +105,30 @@ pub fn parse_phone(input: &str) -> Result<PhoneNumber, CliError> {
     Ok(PhoneNumber::parse(input, "US")?)
 }
 
+/// The order as the server described it, plus what the app makes of it: the photos with the
+/// server's descriptions and feedback, every rejection text, and the next step.
+fn order_json(details: &OrderDetails) -> serde_json::Value {
+    let progress = Progress::unknown();
+    let mut value = serde_json::to_value(details).unwrap_or_default();
+    if let Some(fields) = value.as_object_mut() {
+        fields.insert("status_label".into(), json!(details.status.label()));
+        fields.insert(
+            "photos".into(),
+            serde_json::to_value(details.photos_needed(&progress)).unwrap_or_default(),
+        );
+        fields.insert(
+            "feedback".into(),
+            json!(details.all_feedback().collect::<Vec<_>>()),
+        );
+        fields.insert("next_step".into(), json!(details.resume_step(&progress)));
+        fields.insert("final".into(), json!(details.status.is_final()));
+        fields.insert("photos_rejected".into(), json!(details.photos_rejected()));
+    }
+    value
+}
+
 fn describe(details: &OrderDetails) -> String {
+    let progress = Progress::unknown();
     let mut lines = vec![
         format!(
             "status:      {} ({})",
@@ -119,7 +136,10 @@ fn describe(details: &OrderDetails) -> String {
             details.status.label()
         ),
         format!("meaning:     {}", details.status.explanation()),
-        format!("next:        {}", details.resume_step().next_action()),
+        format!(
+            "next:        {}",
+            details.resume_step(&progress).next_action()
+        ),
         format!("amount:      {}", details.amount),
         format!(
             "you receive: {} ({})",
@@ -128,39 +148,44 @@ fn describe(details: &OrderDetails) -> String {
         ),
         format!("price:       {} per BTC", details.price_usd),
         format!("created:     {}", timestamp(details.created_at)),
-        format!(
-            "phone:       {}",
-            if details.phone_verified {
-                "verified"
-            } else {
-                "not verified"
-            }
-        ),
     ];
-    if details.name_required {
+    if let Some(verified) = details.phone_verified {
+        let word = if verified { "verified" } else { "not verified" };
+        lines.push(format!("phone:       {word}"));
+    }
+    if details.name_required == Some(true) {
         lines.push("name:        required at the payment step".to_string());
     }
     if let Some(destination) = &details.destination {
         lines.push(format!("payout to:   {}", destination_text(destination)));
     }
-    for image in &details.required_images {
+    for photo in details.photos_needed(&progress) {
+        let state = match details
+            .required_images
+            .iter()
+            .find(|i| i.slot == photo.slot)
+        {
+            Some(image) => match image.uploaded {
+                Some(true) => " (uploaded)",
+                Some(false) => " (missing)",
+                None => "",
+            },
+            None => "",
+        };
         lines.push(format!(
-            "photo {}: {} ({})",
-            image.slot.as_api_str(),
-            image.description,
-            if image.uploaded {
-                "uploaded"
-            } else {
-                "missing"
-            }
+            "photo {}: {}{state}",
+            photo.slot.as_api_str(),
+            photo.description
         ));
+        for feedback in &photo.feedback {
+            lines.push(format!(
+                "feedback on {}: {feedback}",
+                photo.slot.as_api_str()
+            ));
+        }
     }
-    for feedback in &details.image_feedback {
-        lines.push(format!(
-            "feedback on {}: {}",
-            feedback.slot.as_api_str(),
-            feedback.feedback
-        ));
+    for feedback in &details.general_feedback {
+        lines.push(format!("feedback:    {feedback}"));
     }
     if let Some(payout) = &details.payout {
         if let Some(sats) = payout.sats {

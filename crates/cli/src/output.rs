@@ -43,7 +43,16 @@ impl Output {
 
     pub fn error(&self, error: &CliError) {
         let text = if self.json {
-            json!({"error": {"code": error.code(), "message": error.to_string()}}).to_string()
+            let server_message = match error {
+                CliError::Api(error) => error.server_message(),
+                _ => None,
+            };
+            json!({"error": {
+                "code": error.code(),
+                "message": error.to_string(),
+                "server_message": server_message,
+            }})
+            .to_string()
         } else {
             format!("error: {error}")
         };

@@ -28,17 +28,7 @@ pub struct PaymentArgs {
 
 pub async fn run(global: &GlobalArgs, output: &Output, args: PaymentArgs) -> Result<(), CliError> {
     let order = read_order_id(&args.id)?;
-    let name = match (args.first_name, args.last_name) {
-        (Some(first), Some(last)) => {
-            if first.trim().is_empty() || last.trim().is_empty() {
-                return Err(CliError::Refused(
-                    "--first-name and --last-name must not be empty".to_string(),
-                ));
-            }
-            Some(PersonName { first, last })
-        }
-        _ => None,
-    };
+    let name = PersonName::parse(args.first_name.as_deref(), args.last_name.as_deref())?;
     let details = PaymentDetails {
         destination: args.destination.destination(output)?,
         name,

@@ -1,6 +1,7 @@
 use clap::{Args, Subcommand};
 
-use cardcoins_api::CodeChannel;
+use cardcoins_api::{CaptchaSetup, CodeChannel};
+use cardcoins_core::VerificationCode;
 
 use crate::args::GlobalArgs;
 use crate::error::CliError;
@@ -24,9 +25,10 @@ pub struct SendArgs {
     /// The phone number to send the code to.
     #[arg(long, value_name = "P")]
     phone: String,
-    /// A fresh captcha token (for the sandbox: `cardcoins sandbox captcha`).
+    /// A fresh captcha token: `cardcoins sandbox captcha` against a sandbox; against CardCoins,
+    /// the reCAPTCHA answer solved on the hostname registered for your app.
     #[arg(long, value_name = "TOKEN")]
-    captcha: String,
+    captcha: Option<String>,
     /// Deliver the code by an automated phone call instead of SMS.
     #[arg(long)]
     call: bool,
@@ -56,11 +58,16 @@ pub async fn run(
         PhoneCommand::Send(args) => {
             let order = read_order_id(&args.id)?;
             let phone = parse_phone(&args.phone)?;
-            if args.captcha.trim().is_empty() {
-                return Err(CliError::Refused(
-                    "--captcha is empty: pass a fresh captcha token".to_string(),
-                ));
-            }
+            let Some(captcha) = args
+                .captcha
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            else {
+                return Err(CliError::Refused(how_to_get_a_captcha(
+                    CaptchaSetup::from_env(),
+                )));
+            };
             let channel = if args.call {
                 CodeChannel::Call
             } else {
@@ -68,7 +75,7 @@ pub async fn run(
             };
             let ack = global
                 .client()?
-                .send_phone_code(&order, &phone, args.captcha.trim(), channel)
+                .ask_for_code(&order, &phone, captcha, channel)
                 .await?;
             output.result(&ack, || or_default(&ack.message, "Verification code sent."));
             Ok(())
@@ -76,15 +83,15 @@ pub async fn run(
         PhoneCommand::Verify(args) => {
             let order = read_order_id(&args.id)?;
             let phone = parse_phone(&args.phone)?;
-            let code = args.code.trim();
-            if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-                return Err(CliError::Refused(
-                    "--code must be the code received, letters and digits only".to_string(),
-                ));
-            }
+            let code = VerificationCode::parse(&args.code)?;
             let ack = global
                 .client()?
-                .submit_phone_code(&order, &phone, code, args.captcha.as_deref().map(str::trim))
+                .submit_phone_code(
+                    &order,
+                    &phone,
+                    code.as_str(),
+                    args.captcha.as_deref().map(str::trim),
+                )
                 .await?;
             output.result(&ack, || or_default(&ack.message, "Phone verified."));
             Ok(())
@@ -92,10 +99,70 @@ pub async fn run(
     }
 }
 
+/// What to pass as --captcha, with the site key and hostname in use when they are set.
+fn how_to_get_a_captcha(
+    setup: Result<Option<CaptchaSetup>, cardcoins_api::CaptchaSetupError>,
+) -> String {
+    let real = match setup {
+        Ok(Some(setup)) => format!(
+            "solve the reCAPTCHA check with site key {} on https://{} (the hostname registered \
+             for this app) and pass the token it gives",
+            setup.site_key(),
+            setup.hostname()
+        ),
+        Ok(None) => format!(
+            "solve the reCAPTCHA check CardCoins set up for your app, on the hostname registered \
+             for it, and pass the token it gives (set {} and {} to the values CardCoins issued \
+             to see them here)",
+            CaptchaSetup::SITE_KEY_VAR,
+            CaptchaSetup::HOSTNAME_VAR
+        ),
+        Err(error) => format!(
+            "solve the reCAPTCHA check on the hostname registered for your app and pass the \
+             token it gives ({error})"
+        ),
+    };
+    format!(
+        "--captcha is missing: sending a code needs a fresh captcha token (each works once, for \
+         about two minutes).\n  With a sandbox: --captcha \"$(cardcoins sandbox captcha)\"\n  \
+         With CardCoins: {real}."
+    )
+}
+
 pub fn or_default(message: &str, fallback: &str) -> String {
     if message.trim().is_empty() {
         fallback.to_string()
     } else {
         message.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_captcha_says_where_to_get_one() {
+        let configured = how_to_get_a_captcha(CaptchaSetup::from_values(
+            "6LeIxAcTAAAAAJcZVRqyHh4xEkXnAz6-_j3bnmsF",
+            "desktop.example.com",
+        ));
+        assert!(
+            configured.contains("cardcoins sandbox captcha"),
+            "{configured}"
+        );
+        assert!(configured.contains("6LeIxAcTAAAAAJcZVRqyHh4xEkXnAz6-_j3bnmsF"));
+        assert!(configured.contains("https://desktop.example.com"));
+
+        let unset = how_to_get_a_captcha(Ok(None));
+        assert!(unset.contains("cardcoins sandbox captcha"), "{unset}");
+        assert!(unset.contains("CARDCOINS_RECAPTCHA_SITE_KEY"), "{unset}");
+        assert!(unset.contains("CARDCOINS_CAPTCHA_HOSTNAME"), "{unset}");
+
+        let broken = how_to_get_a_captcha(CaptchaSetup::from_values("key", "https://x.example"));
+        assert!(
+            broken.contains("CARDCOINS_CAPTCHA_HOSTNAME must be a hostname"),
+            "{broken}"
+        );
     }
 }

@@ -1,10 +1,11 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Subcommand;
 use serde_json::json;
 
-use cardcoins_sandbox::{Sandbox, SandboxConfig};
+use cardcoins_sandbox::{Dialect, Sandbox, SandboxConfig};
 
 use crate::args::GlobalArgs;
 use crate::error::CliError;
@@ -25,6 +26,12 @@ pub enum SandboxCommand {
         /// Keep orders and uploaded photos in this folder across restarts.
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
+        /// How the server shapes what the API reference leaves open (error bodies and wording,
+        /// the rate-limit answer, status words, extra order fields). `extended` is the most
+        /// helpful; `reference` has only what the reference documents. See docs/api-choices.md,
+        /// "Sandbox dialects".
+        #[arg(long, value_name = "NAME", default_value = "extended", value_parser = dialect_parser())]
+        dialect: Dialect,
     },
     /// Show the confirmation codes the practice server "sent" (oldest first).
     Outbox {
@@ -42,7 +49,11 @@ pub async fn run(
     command: SandboxCommand,
 ) -> Result<(), CliError> {
     match command {
-        SandboxCommand::Serve { port, data } => serve(output, port, data).await,
+        SandboxCommand::Serve {
+            port,
+            data,
+            dialect,
+        } => serve(output, port, data, dialect).await,
         SandboxCommand::Outbox { phone } => {
             let phone = phone.as_deref().map(parse_phone).transpose()?;
             let messages = global.client()?.sandbox_outbox(phone.as_ref()).await?;
@@ -71,21 +82,37 @@ pub async fn run(
     }
 }
 
-async fn serve(output: &Output, port: u16, data: Option<PathBuf>) -> Result<(), CliError> {
+/// The names of `Dialect::ALL`, so `--help` and the refusal of an unknown name list them all.
+fn dialect_parser() -> impl TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::ALL.map(Dialect::as_str))
+        .try_map(|name| name.parse::<Dialect>())
+}
+
+async fn serve(
+    output: &Output,
+    port: u16,
+    data: Option<PathBuf>,
+    dialect: Dialect,
+) -> Result<(), CliError> {
     let config = SandboxConfig {
         bind: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
         data_dir: data,
+        dialect,
         ..SandboxConfig::default()
     };
     let handle = Sandbox::start(config).await?;
     let api = handle.api_base_url();
     output.result(
-        &json!({ "api": api.as_str(), "captcha_page": handle.captcha_page_url().as_str() }),
+        &json!({
+            "api": api.as_str(),
+            "captcha_page": handle.captcha_page_url().as_str(),
+            "dialect": dialect,
+        }),
         || api.to_string(),
     );
     if !output.is_json() {
         output.note(format!(
-            "Practice server running. Use it with:\n  export CARDCOINS_BASE_URL={api}\nCaptcha page: {}\nCtrl-C stops it.",
+            "Practice server running ({dialect} dialect). Use it with:\n  export CARDCOINS_BASE_URL={api}\nCaptcha page: {}\nCtrl-C stops it.",
             handle.captcha_page_url()
         ));
     }

@@ -1,5 +1,7 @@
 use thiserror::Error;
 
+use crate::ErrorCode;
+
 /// Every way input can be refused. `Display` is the message shown to the seller: it says what is
 /// wrong and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -26,21 +28,29 @@ pub enum CoreError {
     /// A BOLT11 invoice past its expiry time.
     #[error("{0}")]
     InvoiceExpired(String),
+    /// One name without the other, or text no name looks like.
+    #[error("{0}")]
+    InvalidName(String),
+    /// Text that cannot be a verification code.
+    #[error("{0}")]
+    InvalidCode(String),
 }
 
 impl CoreError {
     /// A stable machine-readable code, for the UI and the CLI to branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::InvalidAmount(_) => "invalid_amount",
-            CoreError::InvalidOrderId(_) => "invalid_order_id",
-            CoreError::InvalidPhone(_) => "invalid_phone",
-            CoreError::InvalidDestination(_) => "invalid_destination",
-            CoreError::UnknownImageSlot(_) => "unknown_image_slot",
-            CoreError::BadChecksum(_) => "bad_checksum",
-            CoreError::WrongNetwork(_) => "testnet_address",
-            CoreError::InvoiceHasAmount(_) => "invoice_has_amount",
-            CoreError::InvoiceExpired(_) => "invoice_expired",
+            CoreError::InvalidAmount(_) => ErrorCode::InvalidAmount,
+            CoreError::InvalidOrderId(_) => ErrorCode::InvalidOrderId,
+            CoreError::InvalidPhone(_) => ErrorCode::InvalidPhone,
+            CoreError::InvalidDestination(_) => ErrorCode::InvalidDestination,
+            CoreError::UnknownImageSlot(_) => ErrorCode::UnknownImageSlot,
+            CoreError::BadChecksum(_) => ErrorCode::BadChecksum,
+            CoreError::WrongNetwork(_) => ErrorCode::TestnetAddress,
+            CoreError::InvoiceHasAmount(_) => ErrorCode::InvoiceHasAmount,
+            CoreError::InvoiceExpired(_) => ErrorCode::InvoiceExpired,
+            CoreError::InvalidName(_) => ErrorCode::InvalidName,
+            CoreError::InvalidCode(_) => ErrorCode::InvalidCode,
         }
     }
 }

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// The step an order resumes at. Saved by the order vault (as lowercase text), shown by the
 /// app and the CLI alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Ordered as the flow goes: `Phone < Payout < … < Status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum FlowStep {
     /// Confirm the phone number.

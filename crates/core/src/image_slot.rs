@@ -7,7 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::CoreError;
 
+/// Exported to TypeScript as the API's own names (`"Image1"`), as serde writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum ImageSlot {
     Image1,
     Image2,
@@ -46,6 +48,26 @@ impl ImageSlot {
             ImageSlot::GovidImageBack => "Back of your government ID",
             ImageSlot::GovidImageSelfPortrait => "A selfie of you holding your government ID",
         }
+    }
+}
+
+impl ImageSlot {
+    /// The slots a server's text names by their API identifiers ("Missing: GovidImageFront"),
+    /// in the order they appear, each once. Only whole identifiers count, so "Image10" names
+    /// nothing; the words around them never matter.
+    pub fn named_in(text: &str) -> Vec<ImageSlot> {
+        let mut named = Vec::new();
+        for token in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if let Some(slot) = ImageSlot::ALL
+                .into_iter()
+                .find(|slot| slot.as_api_str().eq_ignore_ascii_case(token))
+            {
+                if !named.contains(&slot) {
+                    named.push(slot);
+                }
+            }
+        }
+        named
     }
 }
 
@@ -107,8 +129,23 @@ mod tests {
         assert_eq!("image1".parse(), Ok(ImageSlot::Image1));
         assert_eq!(" GOVIDIMAGEBACK ".parse(), Ok(ImageSlot::GovidImageBack));
         let err = "Image3".parse::<ImageSlot>().unwrap_err();
-        assert_eq!(err.code(), "unknown_image_slot");
+        assert_eq!(err.code(), crate::ErrorCode::UnknownImageSlot);
         assert!(err.to_string().contains("GovidImageSelfPortrait"), "{err}");
         assert!(serde_json::from_str::<ImageSlot>("\"Selfie\"").is_err());
+    }
+
+    #[test]
+    fn finds_slots_named_by_identifier_in_any_text() {
+        assert_eq!(
+            ImageSlot::named_in(
+                "Bad Request. Missing: GovidImageFront, GovidImageBack; govidimagefront"
+            ),
+            vec![ImageSlot::GovidImageFront, ImageSlot::GovidImageBack]
+        );
+        assert_eq!(
+            ImageSlot::named_in("Image10 and xImage1 and Image 1"),
+            vec![]
+        );
+        assert_eq!(ImageSlot::named_in("(Image2)"), vec![ImageSlot::Image2]);
     }
 }

@@ -84,8 +84,30 @@ impl Cents {
         if cents == 0 {
             return refuse("the amount must be more than zero");
         }
+        Cents::order_amount(cents)
+    }
+
+    /// The value of a card to sell, in cents: more than zero and at most [`Cents::MAX_ORDER`],
+    /// whether typed in dollars (app) or given in cents (CLI).
+    pub fn order_amount(cents: u64) -> Result<Cents, CoreError> {
+        if cents == 0 {
+            return Err(CoreError::InvalidAmount(
+                "the amount must be more than zero: enter the card's value, like 55.00".into(),
+            ));
+        }
+        if cents > Cents::MAX_ORDER.0 {
+            return Err(CoreError::InvalidAmount(format!(
+                "{} is more than any gift card holds (at most {}): check the number",
+                Cents(cents),
+                Cents::MAX_ORDER
+            )));
+        }
         Ok(Cents(cents))
     }
+
+    /// No prepaid card holds more; a larger amount is a typing mistake (an extra digit, or
+    /// cents typed as dollars). CardCoins' own limits are lower and are its to enforce.
+    pub const MAX_ORDER: Cents = Cents(10_000_000);
 }
 
 /// The whole-dollar part with any thousands separators removed, or None when it is not digits in
@@ -227,7 +249,8 @@ mod tests {
             ("55.50", 5550),
             ("$55.05", 5505),
             ("$1,234.56", 123_456),
-            ("1,234,567", 123_456_700),
+            ("12,345", 1_234_500),
+            ("100,000.00", 10_000_000),
             ("  $ 20  ", 2000),
             (".50", 50),
             ("0.01", 1),
@@ -257,9 +280,11 @@ mod tests {
             ("55.", "cents as digits"),
             ("99999999999999999999", "far more"),
             ("184467440737095516.16", "far more"),
+            ("100,000.01", "more than any gift card"),
+            ("1,234,567", "more than any gift card"),
         ] {
             let err = Cents::parse_dollars(input).expect_err(input);
-            assert_eq!(err.code(), "invalid_amount");
+            assert_eq!(err.code(), crate::ErrorCode::InvalidAmount);
             assert!(err.to_string().contains(says), "{input}: {err}");
         }
     }

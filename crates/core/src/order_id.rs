@@ -111,7 +111,7 @@ mod tests {
             ("secretPARTé", "'é'"),
         ] {
             let err = OrderId::parse(input).expect_err(input);
-            assert_eq!(err.code(), "invalid_order_id");
+            assert_eq!(err.code(), crate::ErrorCode::InvalidOrderId);
             let text = err.to_string();
             assert!(text.contains(says), "{input}: {text}");
             assert!(!text.contains("secretPART"), "{text}");

@@ -15,6 +15,9 @@ pub enum OrderStatus {
     Rejected,
     Expired,
     Cancelled,
+    /// The server no longer knows the order (it answered 404): it expired or was cancelled.
+    /// Never sent as a status word; the app records it so the order is not polled again.
+    Gone,
     /// A status this version does not know, kept as the server sent it.
     Unknown(String),
 }
@@ -31,6 +34,7 @@ impl OrderStatus {
             "rejected" => OrderStatus::Rejected,
             "expired" => OrderStatus::Expired,
             "cancelled" | "canceled" => OrderStatus::Cancelled,
+            "gone" => OrderStatus::Gone,
             _ => OrderStatus::Unknown(raw.to_string()),
         }
     }
@@ -45,6 +49,7 @@ impl OrderStatus {
             OrderStatus::Rejected => "rejected",
             OrderStatus::Expired => "expired",
             OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Gone => "gone",
             OrderStatus::Unknown(raw) => raw,
         }
     }
@@ -58,7 +63,13 @@ impl OrderStatus {
                 | OrderStatus::Completed
                 | OrderStatus::Expired
                 | OrderStatus::Cancelled
+                | OrderStatus::Gone
         )
+    }
+
+    /// Whether this is one of the words this version understands.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, OrderStatus::Unknown(_))
     }
 }
 
@@ -96,6 +107,7 @@ mod tests {
             OrderStatus::Rejected,
             OrderStatus::Expired,
             OrderStatus::Cancelled,
+            OrderStatus::Gone,
         ] {
             let json = serde_json::to_string(&status).unwrap();
             assert_eq!(json, format!("\"{}\"", status.as_str()));

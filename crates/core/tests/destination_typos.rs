@@ -76,7 +76,11 @@ fn every_type_on_every_test_network_is_refused_by_name() {
         for (address, label) in every_type(network) {
             let text = address.to_string();
             let error = parse(&text).expect_err(&text);
-            assert_eq!(error.code(), "testnet_address", "{label} {text}: {error}");
+            assert_eq!(
+                error.code(),
+                cardcoins_core::ErrorCode::TestnetAddress,
+                "{label} {text}: {error}"
+            );
             let message = error.to_string();
             assert!(message.contains(named), "{label} {text}: {message}");
             assert!(
@@ -106,7 +110,7 @@ fn another_coins_bech32_address_is_refused() {
     let hrp = bitcoin::bech32::Hrp::parse("ltc").unwrap();
     let text = bitcoin::bech32::segwit::encode_v0(hrp, &[0x33; 20]).unwrap();
     let error = parse(&text).unwrap_err();
-    assert_eq!(error.code(), "invalid_destination");
+    assert_eq!(error.code(), cardcoins_core::ErrorCode::InvalidDestination);
     assert!(error.to_string().contains("\"ltc1\""), "{error}");
 }
 
@@ -132,7 +136,11 @@ fn every_one_character_typo_is_caught() {
                 typo[position] = replacement;
                 let typo: String = typo.into_iter().collect();
                 let error = parse(&typo).expect_err(&typo);
-                assert_eq!(error.code(), "bad_checksum", "{typo}: {error}");
+                assert_eq!(
+                    error.code(),
+                    cardcoins_core::ErrorCode::BadChecksum,
+                    "{typo}: {error}"
+                );
                 checked += 1;
             }
             if position + 1 < chars.len() && chars[position] != chars[position + 1] {

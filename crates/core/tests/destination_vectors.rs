@@ -42,7 +42,11 @@ fn bech32_strings_with_control_characters() {
         "\u{80}1vctc34",
     ] {
         let error = Destination::parse_at(input, SystemTime::now()).expect_err(input);
-        assert_eq!(error.code(), "invalid_destination", "{input:?}: {error}");
+        assert_eq!(
+            error.code(),
+            cardcoins_core::ErrorCode::InvalidDestination,
+            "{input:?}: {error}"
+        );
     }
 }
 

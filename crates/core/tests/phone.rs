@@ -19,7 +19,7 @@ fn phone_table() {
             (true, Err(error)) => format!("expected {expect}, got {error}"),
             (false, Ok(number)) => format!("expected {expect}, got {}", number.e164()),
             (false, Err(error))
-                if error.code() == expect && error.to_string().contains(fragment) =>
+                if error.code().as_str() == expect && error.to_string().contains(fragment) =>
             {
                 continue
             }

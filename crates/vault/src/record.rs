@@ -16,6 +16,9 @@ pub struct OrderRecord {
     /// Photos uploaded from this computer (the server's `required_images` has the last word).
     #[serde(default)]
     pub uploaded: Vec<ImageSlot>,
+    /// Photos the server asked for only in a refusal (naming them), not in the order it sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_slots: Vec<ImageSlot>,
     pub step: FlowStep,
     /// Only with [`crate::KeyStore::PlainFileWithConsent`]: the ID itself, in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -26,6 +29,12 @@ impl OrderRecord {
     pub fn mark_uploaded(&mut self, slot: ImageSlot) {
         if !self.uploaded.contains(&slot) {
             self.uploaded.push(slot);
+        }
+    }
+
+    pub fn add_extra_slot(&mut self, slot: ImageSlot) {
+        if !self.extra_slots.contains(&slot) {
+            self.extra_slots.push(slot);
         }
     }
 }

@@ -117,6 +117,7 @@ impl OrderVault {
             created_at,
             last_status: OrderStatus::Created,
             uploaded: Vec::new(),
+            extra_slots: Vec::new(),
             step: FlowStep::Phone,
             plain_order_id: None,
         };

@@ -2,6 +2,7 @@
 //! unknown fields are ignored, optional extras may be missing, unknown statuses stay `Unknown`.
 
 mod ack;
+mod extras;
 mod order;
 mod presign;
 mod receipt;

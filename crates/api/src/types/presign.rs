@@ -1,7 +1,11 @@
 use std::fmt;
 
+use base64::Engine;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Duration, OffsetDateTime, PrimitiveDateTime};
 use url::Url;
 
 /// Permission to upload one image to the store: where to POST, and the form fields to send, in
@@ -13,6 +17,9 @@ pub struct Presign {
     pub fields: Vec<(String, String)>,
 }
 
+/// The reference: "The presigned data expires after 15 seconds."
+pub const PRESIGN_LIFETIME: Duration = Duration::seconds(15);
+
 impl Presign {
     /// A form field by name; S3 field names are case-insensitive.
     pub fn field(&self, name: &str) -> Option<&str> {
@@ -20,6 +27,27 @@ impl Presign {
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .map(|(_, value)| value.as_str())
+    }
+
+    /// When the permission runs out: the POST policy's own `expiration` when the policy can be
+    /// read, else the signing time (`X-Amz-Date`) plus the reference's 15 seconds.
+    pub fn expires_at(&self) -> Option<OffsetDateTime> {
+        self.policy_expiration().or_else(|| {
+            let signed = self.field("X-Amz-Date")?;
+            let format = format_description!("[year][month][day]T[hour][minute][second]Z");
+            PrimitiveDateTime::parse(signed.trim(), &format)
+                .ok()
+                .map(|moment| moment.assume_utc() + PRESIGN_LIFETIME)
+        })
+    }
+
+    fn policy_expiration(&self) -> Option<OffsetDateTime> {
+        let policy = self.field("Policy")?;
+        let json = base64::engine::general_purpose::STANDARD
+            .decode(policy.trim())
+            .ok()?;
+        let document: serde_json::Value = serde_json::from_slice(&json).ok()?;
+        OffsetDateTime::parse(document.get("expiration")?.as_str()?, &Rfc3339).ok()
     }
 }
 

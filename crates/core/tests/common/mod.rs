@@ -94,7 +94,7 @@ fn check_row(
             parsed.destination.kind_label()
         )),
         (None, Err(error)) => {
-            if error.code() != expect {
+            if error.code().as_str() != expect {
                 return Err(format!("expected {expect}, got {}: {error}", error.code()));
             }
             if !error.to_string().contains(detail) {
