@@ -23,6 +23,8 @@ const APP_COMMANDS: &[&str] = &[
     "save_settings",
     "sandbox_latest_code",
     "allow_plain_file_vault",
+    "open_log_folder",
+    "copy_diagnostics",
 ];
 
 fn main() {

@@ -41,6 +41,9 @@ pub struct AppInfo {
     pub id_storage_note: String,
     /// The saved order list was damaged when the app started: what was kept and what was not.
     pub vault_damage: Option<String>,
+    /// Why phone verification cannot work in this build (no reCAPTCHA site key or registered
+    /// hostname); `None` when it can. The phone step shows it and sends nothing.
+    pub captcha_problem: Option<String>,
 }
 
 pub async fn info(state: &AppState) -> AppInfo {
@@ -60,6 +63,7 @@ pub async fn info(state: &AppState) -> AppInfo {
         id_storage: store.into(),
         id_storage_note: store.explanation().to_string(),
         vault_damage: damage,
+        captcha_problem: state.captcha().problem().map(str::to_string),
     }
 }
 

@@ -4,7 +4,7 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events};
 
-use crate::{app_info, captcha, checks, orders, photos, settings, vault};
+use crate::{app_info, captcha, checks, orders, photos, settings, support, vault};
 
 /// Where the generated file lives, from this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
@@ -34,6 +34,8 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             settings::save_settings,
             orders::sandbox_latest_code,
             vault::allow_plain_file_vault,
+            support::open_log_folder,
+            support::copy_diagnostics,
         ])
         .events(collect_events![orders::OrderStatusChanged])
 }

@@ -1,6 +1,6 @@
 //! Prices and input checks the UI runs while the seller types: nothing here changes an order.
 
-use cardcoins_core::{Cents, Destination, PhoneNumber};
+use cardcoins_core::{Cents, Destination, ErrorCode, PhoneNumber};
 use serde::Serialize;
 use specta::Type;
 
@@ -36,7 +36,7 @@ pub async fn tickers(state: &AppState) -> Result<TickerView, AppError> {
     let tickers = state.api().get_tickers().await?;
     let bitcoin = tickers.bitcoin().ok_or_else(|| {
         AppError::new(
-            "server_error",
+            ErrorCode::ServerError,
             "CardCoins sent no bitcoin price. Try again in a minute.",
         )
     })?;
@@ -101,7 +101,7 @@ mod tests {
         assert_eq!(quote.btc_text, "0.00083523 BTC");
         assert_eq!(
             quote_for("55,5", 1).expect_err("comma").code,
-            "invalid_amount"
+            ErrorCode::InvalidAmount
         );
     }
 
@@ -111,7 +111,7 @@ mod tests {
         assert!(!view.is_lightning);
         assert_eq!(
             destination("").expect_err("empty").code,
-            "invalid_destination"
+            ErrorCode::InvalidDestination
         );
         assert_eq!(
             check_phone("(650) 253-0000".into(), "US".into()).ok(),
@@ -121,7 +121,7 @@ mod tests {
             check_phone("12".into(), "US".into())
                 .expect_err("short")
                 .code,
-            "invalid_phone"
+            ErrorCode::InvalidPhone
         );
     }
 }

@@ -1,25 +1,34 @@
 //! The one error shape the frontend sees: a stable `code` to branch on and a `message` a person
 //! can act on. Built from each crate's error; never carries an internal detail or an order ID.
 
-use cardcoins_api::{ApiError, NetworkErrorKind, UploadErrorKind};
-use cardcoins_core::CoreError;
-use cardcoins_photos::{PhotoError, RefusedFormat};
+use cardcoins_api::{ApiError, NetworkErrorKind};
+use cardcoins_core::{CoreError, ErrorCode};
+use cardcoins_photos::PhotoError;
 use cardcoins_vault::VaultError;
 use serde::Serialize;
 use specta::Type;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct AppError {
-    pub code: String,
+    pub code: ErrorCode,
+    /// The app's own words: what happened and what to do.
     pub message: String,
+    /// What CardCoins itself said, without the order ID; shown beside `message`, never read by
+    /// the app.
+    pub server_message: Option<String>,
+    /// How long to wait before asking CardCoins again, when it turned this network away.
+    pub retry_after_secs: Option<u32>,
 }
 
 impl AppError {
-    pub fn new(code: &str, message: impl Into<String>) -> AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError {
-            code: code.to_string(),
+            code,
             message: message.into(),
+            server_message: None,
+            retry_after_secs: None,
         }
     }
 
@@ -27,7 +36,7 @@ impl AppError {
     pub fn internal(what: &str, detail: impl std::fmt::Display) -> AppError {
         tracing::error!(%detail, "{what}");
         AppError::new(
-            "internal",
+            ErrorCode::Internal,
             format!("Something went wrong in the app ({what}). Try again; if it keeps happening, restart the app."),
         )
     }
@@ -41,34 +50,6 @@ impl From<CoreError> for AppError {
 
 impl From<ApiError> for AppError {
     fn from(error: ApiError) -> AppError {
-        let code = match &error {
-            ApiError::BadRequest { message } => bad_request_code(message),
-            ApiError::Forbidden { message }
-                if message.to_ascii_lowercase().contains("geolocation") =>
-            {
-                "geolocation"
-            }
-            ApiError::Forbidden { .. } => "forbidden",
-            ApiError::NotFound { .. } => "order_not_found",
-            ApiError::RateLimited { .. } => "rate_limited",
-            ApiError::Server { .. } | ApiError::Decode { .. } => "server_error",
-            ApiError::Maintenance { .. } => "maintenance",
-            ApiError::Network { kind, .. } => match kind {
-                NetworkErrorKind::Timeout => "timeout",
-                NetworkErrorKind::Offline | NetworkErrorKind::Tls | NetworkErrorKind::Other => {
-                    "offline"
-                }
-            },
-            ApiError::Upload { kind } => match kind {
-                UploadErrorKind::PolicyExpired => "upload_expired",
-                UploadErrorKind::TooLarge { .. } => "upload_too_large",
-                UploadErrorKind::Refused { .. } | UploadErrorKind::Unavailable { .. } => {
-                    "upload_refused"
-                }
-            },
-            ApiError::ImageFile { .. } => "photo_unreadable",
-            ApiError::Config { .. } => "invalid_settings",
-        };
         let message = match &error {
             // The cause chain ("tcp connect error ...") helps in a log, not on screen.
             ApiError::Network { kind, detail } => {
@@ -79,31 +60,30 @@ impl From<ApiError> for AppError {
                 tracing::warn!(%detail, "unreadable answer");
                 "CardCoins sent an answer this app could not read. Try again later; the app may need an update.".to_string()
             }
+            ApiError::BadRequest { .. }
+            | ApiError::Refused { .. }
+            | ApiError::Forbidden { .. }
+            | ApiError::Server { .. }
+            | ApiError::Maintenance { .. } => without_server_words(&error),
             other => other.to_string(),
         };
-        AppError::new(code, message)
+        AppError {
+            code: error.code(),
+            message,
+            server_message: error.server_message().map(str::to_string),
+            retry_after_secs: error
+                .retry_after()
+                .map(|wait| u32::try_from(wait.as_secs().max(1)).unwrap_or(u32::MAX)),
+        }
     }
 }
 
-/// The API says what was wrong only in words; these are the cases the UI acts on.
-fn bad_request_code(message: &str) -> &'static str {
-    let text = message.to_ascii_lowercase();
-    if text.contains("code is wrong") || text.contains("code has expired") {
-        "wrong_code"
-    } else if text.contains("wrong codes in a row") {
-        "too_many_attempts"
-    } else if text.contains("captcha") {
-        "captcha_required"
-    } else if text.contains("first_name") || text.contains("last_name") {
-        "name_required"
-    } else if text.contains("address") || text.contains("invoice") {
-        "invalid_destination"
-    } else if text.contains("phone") {
-        "invalid_phone"
-    } else if text.contains("amount") {
-        "invalid_amount"
-    } else {
-        "bad_request"
+/// The client's text ends with the server's words; the app shows those apart.
+fn without_server_words(error: &ApiError) -> String {
+    let text = error.to_string();
+    match text.find(" CardCoins said: ") {
+        Some(cut) if error.server_message().is_some() => text[..cut].to_string(),
+        _ => text,
     }
 }
 
@@ -118,35 +98,21 @@ fn network_words(kind: NetworkErrorKind) -> &'static str {
 
 impl From<PhotoError> for AppError {
     fn from(error: PhotoError) -> AppError {
-        let code = match &error {
-            PhotoError::Unreadable { .. }
-            | PhotoError::Empty
-            | PhotoError::Truncated { .. }
-            | PhotoError::Corrupt { .. } => "photo_unreadable",
-            PhotoError::NotAFile { .. } => "photo_folder",
-            PhotoError::FileTooLarge { .. }
-            | PhotoError::TooManyPixels { .. }
-            | PhotoError::CannotFitBudget { .. } => "photo_too_large",
-            PhotoError::UnsupportedFormat {
-                format: RefusedFormat::Heic,
-            } => "photo_heic",
-            PhotoError::UnsupportedFormat { .. } => "photo_not_image",
-            PhotoError::Internal(detail) => {
-                return AppError::internal("preparing the photo", detail)
-            }
-        };
-        AppError::new(code, error.to_string())
+        if let PhotoError::Internal(detail) = &error {
+            return AppError::internal("preparing the photo", detail);
+        }
+        AppError::new(error.error_code(), error.to_string())
     }
 }
 
 impl From<VaultError> for AppError {
     fn from(error: VaultError) -> AppError {
         let code = match &error {
-            VaultError::UnknownOrder { .. } => "unknown_order",
+            VaultError::UnknownOrder { .. } => ErrorCode::UnknownOrder,
             VaultError::Io { .. }
             | VaultError::NewerSchema { .. }
             | VaultError::SecretMissing { .. }
-            | VaultError::KeyringFailed { .. } => "vault_unavailable",
+            | VaultError::KeyringFailed { .. } => ErrorCode::VaultUnavailable,
         };
         AppError::new(code, error.to_string())
     }
@@ -154,24 +120,56 @@ impl From<VaultError> for AppError {
 
 #[cfg(test)]
 mod tests {
+    use cardcoins_api::RefusedRequest;
+
     use super::*;
 
     #[test]
-    fn sandbox_refusals_get_the_codes_the_ui_branches_on() {
-        for (message, code) in [
-            ("The verification code is wrong: check the message and type it again. 2 more wrong code(s) and a captcha will be required.", "wrong_code"),
-            ("3 wrong codes in a row: solve the captcha and send its recaptcha_response with the code.", "too_many_attempts"),
-            ("This captcha answer was already used; each one works once. Solve the captcha again.", "captcha_required"),
-            ("first_name and last_name are required: this phone number's orders ...", "name_required"),
-            ("Say where to send the bitcoin: address (on-chain) or ln_invoice", "invalid_destination"),
+    fn codes_come_from_the_request_not_the_words() {
+        for message in [
+            "The verification code is wrong.",
+            "first_name and last_name are required",
+            "Bad Request -- The request submitted is malformed or otherwise invalid.",
+            "",
         ] {
-            let error = AppError::from(ApiError::BadRequest { message: message.to_string() });
-            assert_eq!(error.code, code, "{message}");
+            let refused = AppError::from(ApiError::Refused {
+                request: RefusedRequest::SubmitCode,
+                message: message.to_string(),
+            });
+            assert_eq!(refused.code, ErrorCode::CodeRefused, "{message}");
+            let payment = AppError::from(ApiError::Refused {
+                request: RefusedRequest::Payment,
+                message: message.to_string(),
+            });
+            assert_eq!(payment.code, ErrorCode::PaymentRefused, "{message}");
+            assert_eq!(
+                payment.server_message.as_deref(),
+                Some(message).filter(|text| !text.is_empty())
+            );
+            assert!(
+                !payment.message.contains("CardCoins said"),
+                "{}",
+                payment.message
+            );
         }
-        let geo = AppError::from(ApiError::Forbidden {
-            message: "The request was refused: your location failed our geolocation check.".into(),
+        let forbidden = AppError::from(ApiError::Forbidden {
+            message: "your location failed our geolocation check".into(),
         });
-        assert_eq!(geo.code, "geolocation");
+        assert_eq!(forbidden.code, ErrorCode::Forbidden);
+        assert_eq!(
+            forbidden.server_message.as_deref(),
+            Some("your location failed our geolocation check")
+        );
+    }
+
+    #[test]
+    fn a_block_says_how_long_to_wait() {
+        let blocked = AppError::from(ApiError::Blocked {
+            status: 403,
+            retry_after: Some(std::time::Duration::from_millis(1500)),
+        });
+        assert_eq!(blocked.code, ErrorCode::TemporarilyBlocked);
+        assert_eq!(blocked.retry_after_secs, Some(1));
     }
 
     #[test]
@@ -180,7 +178,7 @@ mod tests {
             kind: NetworkErrorKind::Offline,
             detail: "tcp connect error: Connection refused (os error 111)".into(),
         });
-        assert_eq!(error.code, "offline");
+        assert_eq!(error.code, ErrorCode::Offline);
         assert!(!error.message.contains("os error"), "{}", error.message);
     }
 }

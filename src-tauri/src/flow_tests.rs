@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use cardcoins_core::ErrorCode;
+use cardcoins_sandbox::{Clock, Dialect, ManualClock};
+
 use crate::order_views::FlowStep;
 use crate::photos::{self, ImageSlot, UploadProgress};
 use crate::state::{AppState, StartOptions};
@@ -13,12 +16,24 @@ pub(crate) const PHONE: &str = "+16502530000";
 pub(crate) const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
 pub(crate) async fn practice(folder: &Path) -> AppState {
+    practice_in(folder, None, None).await
+}
+
+/// The app practising against a sandbox that answers in `dialect` (the default when `None`), on
+/// `clock` (the system's when `None`).
+pub(crate) async fn practice_in(
+    folder: &Path,
+    dialect: Option<Dialect>,
+    clock: Option<&ManualClock>,
+) -> AppState {
     let state = AppState::start(StartOptions {
         data_dir: folder.to_path_buf(),
         config_dir: None,
         sandbox_flag: true,
         persist_sandbox: false,
         keyring_service: format!("co.cardcoins.desktop.test.{}", uuid_like()),
+        sandbox_dialect: dialect,
+        sandbox_clock: clock.map(Clock::from),
     })
     .await
     .expect("the practice state starts");
@@ -79,7 +94,7 @@ async fn an_order_goes_from_creation_to_review() {
     let wrong = orders::confirm_phone_code(&state, &created.handle, PHONE, "000000", None)
         .await
         .expect_err("wrong code refused");
-    assert_eq!(wrong.code, "wrong_code", "{}", wrong.message);
+    assert_eq!(wrong.code, ErrorCode::CodeRefused, "{}", wrong.message);
     let code = orders::latest_practice_code(&state, Some(PHONE))
         .await
         .expect("outbox read")
@@ -94,11 +109,12 @@ async fn an_order_goes_from_creation_to_review() {
         "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx",
         None,
         None,
+        None,
     )
     .await
     .expect_err("testnet refused");
-    assert_eq!(bad.code, "testnet_address");
-    orders::submit_payout(&state, &created.handle, ADDRESS, None, None)
+    assert_eq!(bad.code, ErrorCode::TestnetAddress);
+    orders::submit_payout(&state, &created.handle, ADDRESS, None, None, None)
         .await
         .expect("payout accepted");
     let order = orders::get(&state, &created.handle)
@@ -132,7 +148,7 @@ async fn an_order_goes_from_creation_to_review() {
     let again = photos::upload(&state, &created.handle, ImageSlot::Image1, |_| {})
         .await
         .expect_err("nothing prepared any more");
-    assert_eq!(again.code, "photo_not_prepared");
+    assert_eq!(again.code, ErrorCode::PhotoNotPrepared);
 
     let order = orders::get(&state, &created.handle)
         .await
@@ -158,7 +174,7 @@ async fn an_order_goes_from_creation_to_review() {
     let gone = orders::get(&state, &created.handle)
         .await
         .expect_err("forgotten");
-    assert_eq!(gone.code, "unknown_order");
+    assert_eq!(gone.code, ErrorCode::UnknownOrder);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -168,26 +184,31 @@ async fn bad_input_gets_a_code_and_words() {
     let unknown = orders::get(&state, "no-such-handle")
         .await
         .expect_err("unknown");
-    assert_eq!(unknown.code, "unknown_order");
+    assert_eq!(unknown.code, ErrorCode::UnknownOrder);
     assert_eq!(
         orders::create(&state, 0).await.expect_err("zero").code,
-        "invalid_amount"
+        ErrorCode::InvalidAmount
     );
     let maintenance = orders::create(&state, 5030).await.expect_err("magic 503");
-    assert_eq!(maintenance.code, "maintenance");
+    assert_eq!(maintenance.code, ErrorCode::Maintenance);
 
     let created = orders::create(&state, 2000).await.expect("order created");
     let folder_path = folder.path().to_path_buf();
     let as_folder = photos::prepare(&state, &created.handle, ImageSlot::Image1, folder_path)
         .await
         .expect_err("a folder");
-    assert_eq!(as_folder.code, "photo_folder");
+    assert_eq!(as_folder.code, ErrorCode::PhotoFolder);
     let text = folder.path().join("notes.txt");
     std::fs::write(&text, "not a photo at all").expect("written");
     let as_text = photos::prepare(&state, &created.handle, ImageSlot::Image1, text)
         .await
         .expect_err("text");
-    assert_eq!(as_text.code, "photo_not_image", "{}", as_text.message);
+    assert_eq!(
+        as_text.code,
+        ErrorCode::PhotoNotImage,
+        "{}",
+        as_text.message
+    );
     let missing = photos::prepare(
         &state,
         &created.handle,
@@ -196,12 +217,12 @@ async fn bad_input_gets_a_code_and_words() {
     )
     .await
     .expect_err("missing");
-    assert_eq!(missing.code, "photo_unreadable");
+    assert_eq!(missing.code, ErrorCode::PhotoUnreadable);
 
     let no_captcha = orders::dispatch_phone_code(&state, &created.handle, PHONE, false, " ")
         .await
         .expect_err("no token");
-    assert_eq!(no_captcha.code, "captcha_required");
+    assert_eq!(no_captcha.code, ErrorCode::CaptchaRequired);
     let used = state.sandbox().expect("sandbox").issue_captcha_token();
     orders::dispatch_phone_code(&state, &created.handle, PHONE, true, &used)
         .await
@@ -209,7 +230,9 @@ async fn bad_input_gets_a_code_and_words() {
     let reused = orders::dispatch_phone_code(&state, &created.handle, PHONE, false, &used)
         .await
         .expect_err("second use");
-    assert_eq!(reused.code, "captcha_required", "{}", reused.message);
+    // A spent captcha answer is a refused dispatch; the server's words say why.
+    assert_eq!(reused.code, ErrorCode::SendRefused, "{}", reused.message);
+    assert!(reused.server_message.is_some());
     assert!(!reused.message.contains(
         &vault::order_id(&state, &created.handle)
             .await

@@ -1,19 +1,37 @@
 //! What is decided before the first window opens: command-line flags and process environment.
 
+use cardcoins_sandbox::Dialect;
+
 /// Flags the app understands. Unknown flags are ignored so a desktop launcher adding its own
 /// (e.g. `%U`) never stops the app from starting.
 #[derive(Debug, Clone, Default)]
 pub struct LaunchOptions {
     /// `--sandbox`: practise against the local sandbox instead of the real service.
     pub sandbox: bool,
+    /// `--dialect NAME` (or `--dialect=NAME`): how the practice server answers where the API
+    /// reference is silent, whatever the settings say. A name the sandbox does not know is
+    /// ignored, with a log line.
+    pub dialect: Option<Dialect>,
 }
 
 impl LaunchOptions {
     pub fn from_args(args: impl Iterator<Item = String>) -> Self {
         let mut options = LaunchOptions::default();
-        for arg in args {
-            if arg == "--sandbox" {
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
+            let dialect = if arg == "--sandbox" {
                 options.sandbox = true;
+                None
+            } else if arg == "--dialect" {
+                args.next()
+            } else {
+                arg.strip_prefix("--dialect=").map(str::to_string)
+            };
+            if let Some(name) = dialect {
+                match name.parse() {
+                    Ok(dialect) => options.dialect = Some(dialect),
+                    Err(error) => tracing::warn!(%error, "ignoring --dialect"),
+                }
             }
         }
         options
@@ -28,27 +46,6 @@ pub fn prepare_environment() {
         // SAFETY: called first thing in `run`, before any thread is spawned.
         unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
     }
-}
-
-/// HTTP libraries print request URLs at debug level, and API URLs carry the order ID: they stay
-/// at info whatever `CARDCOINS_LOG` asks for.
-const HTTP_LIBRARIES_AT_INFO: &str = "reqwest=info,hyper=info,hyper_util=info,h2=info,rustls=info";
-
-/// What the log shows: `base` (a `CARDCOINS_LOG` directive such as `trace`), with the HTTP
-/// libraries held at info.
-pub(crate) fn log_filter(base: &str) -> tracing_subscriber::EnvFilter {
-    tracing_subscriber::EnvFilter::try_new(format!("{base},{HTTP_LIBRARIES_AT_INFO}"))
-        .unwrap_or_else(|_| {
-            tracing_subscriber::EnvFilter::new(format!("info,{HTTP_LIBRARIES_AT_INFO}"))
-        })
-}
-
-pub fn init_tracing() {
-    let base = std::env::var("CARDCOINS_LOG").unwrap_or_else(|_| "info".to_string());
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(log_filter(&base))
-        .with_writer(std::io::stderr)
-        .try_init();
 }
 
 /// The app cannot run (a newer app's order list, a data folder it cannot use): say why in a

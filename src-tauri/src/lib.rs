@@ -5,12 +5,17 @@ mod app_info;
 pub mod bindings;
 mod captcha;
 mod checks;
+mod diagnostics;
+#[cfg(test)]
+mod dialect_journeys;
 mod error;
 #[cfg(test)]
 mod fault_tests;
 #[cfg(test)]
 mod flow_tests;
 mod launch;
+mod log_tail;
+mod logging;
 mod order_views;
 mod orders;
 mod photos;
@@ -19,6 +24,7 @@ mod secrets_tests;
 mod settings;
 mod state;
 mod status_watch;
+mod support;
 #[cfg(test)]
 mod surface_tests;
 mod vault;
@@ -32,8 +38,8 @@ use tauri::Manager;
 
 pub fn run() {
     launch::prepare_environment();
+    let log_file = logging::init();
     let options = LaunchOptions::from_args(std::env::args().skip(1));
-    launch::init_tracing();
 
     let commands = bindings::builder();
     let result = tauri::Builder::default()
@@ -53,6 +59,9 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
+            // First, so a failed start below is in the file a seller can send.
+            log_file.open_or_warn(app.path().app_log_dir().map_err(|error| error.to_string()));
+            app.manage(log_file);
             commands.mount_events(app);
             let start = StartOptions {
                 data_dir: app.path().app_data_dir()?,
@@ -60,6 +69,8 @@ pub fn run() {
                 sandbox_flag: options.sandbox,
                 persist_sandbox: true,
                 keyring_service: state::KEYRING_SERVICE.to_string(),
+                sandbox_dialect: options.dialect,
+                sandbox_clock: None,
             };
             let state = match tauri::async_runtime::block_on(AppState::start(start)) {
                 Ok(state) => state,

@@ -1,35 +1,12 @@
 //! What the frontend is shown of an order. Never the order ID: only the vault's handle.
 
-use cardcoins_api::{OrderDetails, SubmittedDestination};
-use cardcoins_core::{quote_sats, Cents, ImageSlot as CoreSlot, Sats};
-use cardcoins_vault::{FlowStep as VaultStep, OrderRecord};
-use serde::{Deserialize, Serialize};
+use cardcoins_api::{OrderDetails, Progress, SubmittedDestination};
+use cardcoins_core::{quote_sats, Cents, ImageSlot, Sats};
+use cardcoins_vault::OrderRecord;
+use serde::Serialize;
 use specta::Type;
 
-use crate::photos::ImageSlot;
-
-/// Where to resume an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "lowercase")]
-pub enum FlowStep {
-    Phone,
-    Payout,
-    Photos,
-    Review,
-    Status,
-}
-
-impl From<VaultStep> for FlowStep {
-    fn from(step: VaultStep) -> FlowStep {
-        match step {
-            VaultStep::Phone => FlowStep::Phone,
-            VaultStep::Payout => FlowStep::Payout,
-            VaultStep::Photos => FlowStep::Photos,
-            VaultStep::Review => FlowStep::Review,
-            VaultStep::Status => FlowStep::Status,
-        }
-    }
-}
+pub use cardcoins_core::FlowStep;
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -52,8 +29,8 @@ impl From<&OrderRecord> for OrderSummary {
             amount_text: record.amount.to_string(),
             created_at: rfc3339(record.created_at),
             status: record.last_status.as_str().to_string(),
-            status_label: record.last_status.label().to_string(),
-            step: record.step.into(),
+            status_label: record.last_status.label(),
+            step: record.step,
         }
     }
 }
@@ -62,15 +39,11 @@ impl From<&OrderRecord> for OrderSummary {
 #[serde(rename_all = "camelCase")]
 pub struct RequiredImageView {
     pub slot: ImageSlot,
+    /// CardCoins' own description when it gave one, else the app's.
     pub description: String,
     pub uploaded: bool,
-}
-
-#[derive(Debug, Clone, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct ImageFeedbackView {
-    pub slot: ImageSlot,
-    pub feedback: String,
+    /// CardCoins' reasons for turning this photo down.
+    pub feedback: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -96,47 +69,46 @@ pub struct OrderView {
     pub sats_text: String,
     pub btc_text: String,
     pub phone_verified: bool,
+    /// CardCoins said the payout step needs a first and last name.
     pub name_required: bool,
     pub destination: Option<String>,
     pub required_images: Vec<RequiredImageView>,
-    pub image_feedback: Vec<ImageFeedbackView>,
+    /// CardCoins' reasons for a rejection that name no photo.
+    pub general_feedback: Vec<String>,
+    /// The photos were turned down (the status says so, or an unknown one comes with reasons).
+    pub photos_rejected: bool,
     pub payout: Option<PayoutView>,
     pub step: FlowStep,
     pub is_final: bool,
 }
 
 impl OrderView {
-    pub fn new(handle: &str, details: &OrderDetails) -> OrderView {
+    pub fn new(handle: &str, details: &OrderDetails, progress: &Progress) -> OrderView {
         OrderView {
             handle: handle.to_string(),
             status: details.status.as_str().to_string(),
-            status_label: details.status.label().to_string(),
+            status_label: details.status.label(),
             status_explanation: details.status.explanation().to_string(),
             amount_cents: details.amount.get(),
             amount_text: details.amount.to_string(),
             sats: details.sats.get(),
             sats_text: details.sats.to_string(),
             btc_text: details.sats.to_btc_string(),
-            phone_verified: details.phone_verified,
-            name_required: details.name_required,
+            phone_verified: details.phone_confirmed(progress),
+            name_required: details.name_required == Some(true),
             destination: details.destination.as_ref().map(destination_text),
             required_images: details
-                .required_images
-                .iter()
-                .map(|image| RequiredImageView {
-                    slot: image.slot.into(),
-                    description: image.description.clone(),
-                    uploaded: image.uploaded,
+                .photos_needed(progress)
+                .into_iter()
+                .map(|need| RequiredImageView {
+                    slot: need.slot,
+                    description: need.description,
+                    uploaded: need.uploaded,
+                    feedback: need.feedback,
                 })
                 .collect(),
-            image_feedback: details
-                .image_feedback
-                .iter()
-                .map(|item| ImageFeedbackView {
-                    slot: item.slot.into(),
-                    feedback: item.feedback.clone(),
-                })
-                .collect(),
+            general_feedback: details.general_feedback.clone(),
+            photos_rejected: details.photos_rejected(),
             payout: details.payout.as_ref().map(|payout| PayoutView {
                 sats_text: payout.sats.unwrap_or(details.sats).to_string(),
                 destination: payout
@@ -148,20 +120,10 @@ impl OrderView {
                 txid: payout.txid.clone(),
                 payment_hash: payout.payment_hash.clone(),
             }),
-            step: details.resume_step().into(),
+            step: details.resume_step(progress),
             is_final: details.status.is_final(),
         }
     }
-}
-
-/// Slots the server lists as uploaded, for the vault's record.
-pub fn uploaded_slots(details: &OrderDetails) -> Vec<CoreSlot> {
-    details
-        .required_images
-        .iter()
-        .filter(|image| image.uploaded)
-        .map(|image| image.slot)
-        .collect()
 }
 
 fn destination_text(destination: &SubmittedDestination) -> String {

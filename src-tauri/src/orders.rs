@@ -1,24 +1,22 @@
 //! One command per step of an order: create, read, phone, payment, verify. Each reads the order
 //! ID from the vault by handle and keeps the vault's record in step with the server.
 
-use cardcoins_api::{CodeChannel, NewOrder, OrderDetails, PaymentDetails, PersonName};
-use cardcoins_core::{Cents, Destination, OrderStatus, PhoneNumber};
-use cardcoins_vault::FlowStep as VaultStep;
+use cardcoins_api::{
+    ApiError, CodeChannel, NewOrder, OrderDetails, PaymentDetails, PersonName, Progress,
+};
+use cardcoins_core::{
+    Cents, Destination, ErrorCode, FlowStep, OrderStatus, PhoneNumber, VerificationCode,
+};
+use cardcoins_vault::OrderRecord;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::AppError;
-use crate::order_views::{uploaded_slots, OrderSummary, OrderView};
+use crate::order_views::{OrderSummary, OrderView};
 use crate::state::AppState;
 
 pub async fn create(state: &AppState, amount_cents: u64) -> Result<OrderSummary, AppError> {
-    if amount_cents == 0 {
-        return Err(AppError::new(
-            "invalid_amount",
-            "The amount must be more than zero: enter the card's value in dollars.",
-        ));
-    }
-    let amount = Cents::new(amount_cents);
+    let amount = Cents::order_amount(amount_cents)?;
     let id = state.api().create_order(&NewOrder::new(amount)).await?;
     // Into the vault before anything else: from here on a crash loses no order.
     let created_at = time::OffsetDateTime::now_utc();
@@ -28,23 +26,55 @@ pub async fn create(state: &AppState, amount_cents: u64) -> Result<OrderSummary,
     Ok(OrderSummary::from(&record))
 }
 
-/// Reads the order from the server and records what it says in the vault.
+/// What this computer remembers of an order, for where the server says nothing.
+pub fn progress_of(record: &OrderRecord) -> Progress {
+    Progress {
+        step: record.step,
+        uploaded: record.uploaded.clone(),
+        extra_slots: record.extra_slots.clone(),
+    }
+}
+
+/// Reads the order from the server and records what it says in the vault. An order the server
+/// no longer has (404) is recorded as gone, so nothing polls it again.
 pub async fn fetch(
     state: &AppState,
     handle: &str,
-) -> Result<(OrderDetails, OrderStatus), AppError> {
-    let id = {
+) -> Result<(OrderDetails, Progress, OrderStatus), AppError> {
+    let (id, record) = {
         let handle = handle.to_string();
-        state.vault(move |vault| vault.order_id(&handle)).await?
+        state
+            .vault(move |vault| Ok((vault.order_id(&handle)?, vault.get(&handle)?)))
+            .await?
     };
-    let details = state.api().get_order(&id).await?;
-    let step = details.resume_step();
+    let details = match state.api().get_order(&id).await {
+        Ok(details) => details,
+        Err(error @ ApiError::NotFound { .. }) => {
+            let handle = handle.to_string();
+            state
+                .vault(move |vault| {
+                    vault.update(&handle, |record| {
+                        record.last_status = OrderStatus::Gone;
+                        record.step = FlowStep::Status;
+                    })
+                })
+                .await?;
+            return Err(error.into());
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let recorded = progress_of(&record);
+    let step = details.resume_step(&recorded);
     let status = details.status.clone();
-    let uploaded = uploaded_slots(&details);
+    let uploaded: Vec<_> = details
+        .required_images
+        .iter()
+        .filter(|image| image.uploaded == Some(true))
+        .map(|image| image.slot)
+        .collect();
     let handle = handle.to_string();
-    let previous = state
+    let updated = state
         .vault(move |vault| {
-            let previous = vault.get(&handle)?.last_status;
             vault.update(&handle, |record| {
                 record.last_status = status;
                 record.step = step;
@@ -52,10 +82,10 @@ pub async fn fetch(
                     record.mark_uploaded(slot);
                 }
             })?;
-            Ok(previous)
+            vault.get(&handle)
         })
         .await?;
-    Ok((details, previous))
+    Ok((details, progress_of(&updated), record.last_status))
 }
 
 /// The order without the change note (the tests' shorthand).
@@ -70,10 +100,15 @@ pub async fn get_noting_change(
     state: &AppState,
     handle: &str,
 ) -> Result<(OrderView, Option<OrderStatusChanged>), AppError> {
-    let (details, previous) = fetch(state, handle).await?;
+    let (details, progress, previous) = fetch(state, handle).await?;
     Ok((
-        OrderView::new(handle, &details),
-        OrderStatusChanged::between(handle, &previous, &details.status),
+        OrderView::new(handle, &details, &progress),
+        OrderStatusChanged::between(
+            handle,
+            &previous,
+            &details.status,
+            details.photos_rejected(),
+        ),
     ))
 }
 
@@ -88,7 +123,7 @@ pub async fn dispatch_phone_code(
     let captcha_token = captcha_token.trim();
     if captcha_token.is_empty() {
         return Err(AppError::new(
-            "captcha_required",
+            ErrorCode::CaptchaRequired,
             "Solve the captcha first, then ask for the code again.",
         ));
     }
@@ -98,10 +133,9 @@ pub async fn dispatch_phone_code(
     } else {
         CodeChannel::Sms
     };
-    // The number goes with the dispatch; before the phone is verified it can still change.
     state
         .api()
-        .send_phone_code(&id, &phone, captcha_token, channel)
+        .ask_for_code(&id, &phone, captcha_token, channel)
         .await?;
     Ok(())
 }
@@ -114,20 +148,14 @@ pub async fn confirm_phone_code(
     captcha_token: Option<&str>,
 ) -> Result<(), AppError> {
     let phone = PhoneNumber::parse(phone, "US")?;
-    let code = code.trim();
-    if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(AppError::new(
-            "wrong_code",
-            "Type the code from the message: digits only, like 123456.",
-        ));
-    }
+    let code = VerificationCode::parse(code)?;
     let id = order_id(state, handle).await?;
     let token = captcha_token.map(str::trim).filter(|t| !t.is_empty());
     state
         .api()
-        .submit_phone_code(&id, &phone, code, token)
+        .submit_phone_code(&id, &phone, code.as_str(), token)
         .await?;
-    set_step(state, handle, VaultStep::Payout).await
+    set_step(state, handle, FlowStep::Payout).await
 }
 
 pub async fn submit_payout(
@@ -136,44 +164,36 @@ pub async fn submit_payout(
     destination: &str,
     first_name: Option<&str>,
     last_name: Option<&str>,
+    captcha_token: Option<&str>,
 ) -> Result<(), AppError> {
     let destination = Destination::parse(destination)?.destination;
-    let name = match (
-        first_name.map(str::trim).filter(|n| !n.is_empty()),
-        last_name.map(str::trim).filter(|n| !n.is_empty()),
-    ) {
-        (Some(first), Some(last)) => Some(PersonName {
-            first: first.to_string(),
-            last: last.to_string(),
-        }),
-        (None, None) => None,
-        _ => {
-            return Err(AppError::new(
-                "name_required",
-                "Give both your first and your last name, or neither.",
-            ))
-        }
-    };
+    let name = PersonName::parse(first_name, last_name)?;
     let id = order_id(state, handle).await?;
     let details = PaymentDetails {
         destination: Some(destination),
         name,
-        captcha_token: None,
+        captcha_token: captcha_token
+            .map(str::trim)
+            .filter(|token| !token.is_empty())
+            .map(str::to_string),
     };
     state.api().submit_payment(&id, &details).await?;
-    set_step(state, handle, VaultStep::Photos).await
+    set_step(state, handle, FlowStep::Photos).await
 }
 
 pub async fn request_review(state: &AppState, handle: &str) -> Result<(), AppError> {
     let id = order_id(state, handle).await?;
-    state.api().submit_for_verification(&id).await?;
+    if let Err(error) = state.api().submit_for_verification(&id).await {
+        note_named_slots(state, handle, &error).await;
+        return Err(error.into());
+    }
     state.drop_prepared(handle, None);
     let handle = handle.to_string();
     state
         .vault(move |vault| {
             vault.update(&handle, |record| {
                 record.last_status = OrderStatus::Processing;
-                record.step = VaultStep::Status;
+                record.step = FlowStep::Status;
             })
         })
         .await?;
@@ -187,7 +207,7 @@ pub async fn latest_practice_code(
 ) -> Result<Option<String>, AppError> {
     let Some(sandbox) = state.sandbox() else {
         return Err(AppError::new(
-            "not_sandbox",
+            ErrorCode::NotSandbox,
             "Codes can be read here only in practice mode; look at your phone's messages.",
         ));
     };
@@ -207,14 +227,45 @@ pub struct OrderStatusChanged {
     pub handle: String,
     pub status: String,
     pub status_label: String,
+    /// What the change means for the seller, when it is a decision worth a notification.
+    pub outcome: Option<Outcome>,
+}
+
+/// A decision on an order, read from its status (and, for a status word this version does not
+/// know, from the feedback that comes with a rejection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Accepted,
+    PhotosRejected,
+    Gone,
+}
+
+impl Outcome {
+    fn of(status: &OrderStatus, photos_rejected: bool) -> Option<Outcome> {
+        match status {
+            OrderStatus::Approved | OrderStatus::Completed => Some(Outcome::Accepted),
+            OrderStatus::Gone | OrderStatus::Expired | OrderStatus::Cancelled => {
+                Some(Outcome::Gone)
+            }
+            _ if photos_rejected => Some(Outcome::PhotosRejected),
+            _ => None,
+        }
+    }
 }
 
 impl OrderStatusChanged {
-    fn between(handle: &str, before: &OrderStatus, now: &OrderStatus) -> Option<Self> {
+    fn between(
+        handle: &str,
+        before: &OrderStatus,
+        now: &OrderStatus,
+        photos_rejected: bool,
+    ) -> Option<Self> {
         (before != now).then(|| OrderStatusChanged {
             handle: handle.to_string(),
             status: now.as_str().to_string(),
-            status_label: now.label().to_string(),
+            status_label: now.label(),
+            outcome: Outcome::of(now, photos_rejected),
         })
     }
 }
@@ -231,11 +282,20 @@ pub async fn refresh_open(state: &AppState) -> Vec<OrderStatusChanged> {
     let mut changes = Vec::new();
     for record in open.into_iter().filter(|r| !r.last_status.is_final()) {
         match fetch(state, &record.handle).await {
-            Ok((details, previous)) => {
+            Ok((details, _, previous)) => {
                 changes.extend(OrderStatusChanged::between(
                     &record.handle,
                     &previous,
                     &details.status,
+                    details.photos_rejected(),
+                ));
+            }
+            Err(error) if error.code == ErrorCode::OrderNotFound => {
+                changes.extend(OrderStatusChanged::between(
+                    &record.handle,
+                    &record.last_status,
+                    &OrderStatus::Gone,
+                    false,
                 ));
             }
             Err(error) => {
@@ -251,7 +311,29 @@ async fn order_id(state: &AppState, handle: &str) -> Result<cardcoins_core::Orde
     state.vault(move |vault| vault.order_id(&handle)).await
 }
 
-async fn set_step(state: &AppState, handle: &str, step: VaultStep) -> Result<(), AppError> {
+/// A refusal that names photos the order needs (by their API identifiers) adds them to the
+/// order, so the photos step offers them even when the server's order shows no list.
+pub(crate) async fn note_named_slots(state: &AppState, handle: &str, error: &ApiError) {
+    let named = error.named_image_slots();
+    if named.is_empty() {
+        return;
+    }
+    let handle = handle.to_string();
+    let noted = state
+        .vault(move |vault| {
+            vault.update(&handle, |record| {
+                for slot in named {
+                    record.add_extra_slot(slot);
+                }
+            })
+        })
+        .await;
+    if let Err(error) = noted {
+        tracing::warn!(code = %error.code, "could not note the photos a refusal named");
+    }
+}
+
+async fn set_step(state: &AppState, handle: &str, step: FlowStep) -> Result<(), AppError> {
     let handle = handle.to_string();
     state
         .vault(move |vault| vault.update(&handle, |record| record.step = step))
@@ -314,6 +396,7 @@ pub async fn submit_payment(
     destination: String,
     first_name: Option<String>,
     last_name: Option<String>,
+    captcha_token: Option<String>,
 ) -> Result<(), AppError> {
     submit_payout(
         &state,
@@ -321,6 +404,7 @@ pub async fn submit_payment(
         &destination,
         first_name.as_deref(),
         last_name.as_deref(),
+        captcha_token.as_deref(),
     )
     .await
 }

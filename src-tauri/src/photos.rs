@@ -6,48 +6,16 @@ use std::sync::Arc;
 
 use base64::Engine;
 use cardcoins_api::ImageUpload;
-use cardcoins_core::ImageSlot as CoreSlot;
+use cardcoins_core::ErrorCode;
 use cardcoins_photos::PreparedPhoto;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 use tauri::ipc::Channel;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The photos an order can ask for, as the API names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-pub enum ImageSlot {
-    Image1,
-    Image2,
-    GovidImageFront,
-    GovidImageBack,
-    GovidImageSelfPortrait,
-}
-
-impl From<CoreSlot> for ImageSlot {
-    fn from(slot: CoreSlot) -> ImageSlot {
-        match slot {
-            CoreSlot::Image1 => ImageSlot::Image1,
-            CoreSlot::Image2 => ImageSlot::Image2,
-            CoreSlot::GovidImageFront => ImageSlot::GovidImageFront,
-            CoreSlot::GovidImageBack => ImageSlot::GovidImageBack,
-            CoreSlot::GovidImageSelfPortrait => ImageSlot::GovidImageSelfPortrait,
-        }
-    }
-}
-
-impl From<ImageSlot> for CoreSlot {
-    fn from(slot: ImageSlot) -> CoreSlot {
-        match slot {
-            ImageSlot::Image1 => CoreSlot::Image1,
-            ImageSlot::Image2 => CoreSlot::Image2,
-            ImageSlot::GovidImageFront => CoreSlot::GovidImageFront,
-            ImageSlot::GovidImageBack => CoreSlot::GovidImageBack,
-            ImageSlot::GovidImageSelfPortrait => CoreSlot::GovidImageSelfPortrait,
-        }
-    }
-}
+pub use cardcoins_core::ImageSlot;
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -126,7 +94,7 @@ pub async fn prepare(
         .await
         .map_err(|error| AppError::internal("preparing the photo", error))??;
     let view = PreparedPhotoView::new(slot, &photo);
-    state.keep_prepared(handle, slot.into(), photo);
+    state.keep_prepared(handle, slot, photo);
     Ok(view)
 }
 
@@ -136,10 +104,9 @@ pub async fn upload(
     slot: ImageSlot,
     on_progress: impl Fn(UploadProgress) + Send + Sync + 'static,
 ) -> Result<(), AppError> {
-    let core_slot = CoreSlot::from(slot);
-    let photo = state.prepared(handle, core_slot).ok_or_else(|| {
+    let photo = state.prepared(handle, slot).ok_or_else(|| {
         AppError::new(
-            "photo_not_prepared",
+            ErrorCode::PhotoNotPrepared,
             "Choose the photo for this slot again before uploading it.",
         )
     })?;
@@ -150,7 +117,7 @@ pub async fn upload(
     let upload = ImageUpload::from_bytes(
         format!(
             "{}.{}",
-            core_slot.as_api_str().to_ascii_lowercase(),
+            slot.as_api_str().to_ascii_lowercase(),
             photo.format.extension()
         ),
         photo.format.mime(),
@@ -158,14 +125,18 @@ pub async fn upload(
     );
     let progress: cardcoins_api::UploadProgress =
         Arc::new(move |sent, total| on_progress(UploadProgress { slot, sent, total }));
-    state
+    let uploaded = state
         .api()
-        .upload_image(&id, core_slot, &upload, Some(progress))
-        .await?;
-    state.drop_prepared(handle, Some(core_slot));
+        .upload_image(&id, slot, &upload, Some(progress))
+        .await;
+    if let Err(error) = uploaded {
+        crate::orders::note_named_slots(state, handle, &error).await;
+        return Err(error.into());
+    }
+    state.drop_prepared(handle, Some(slot));
     let handle = handle.to_string();
     state
-        .vault(move |vault| vault.update(&handle, |record| record.mark_uploaded(core_slot)))
+        .vault(move |vault| vault.update(&handle, |record| record.mark_uploaded(slot)))
         .await?;
     Ok(())
 }
@@ -235,23 +206,10 @@ pub async fn pick_photos(window: tauri::WebviewWindow) -> Result<Vec<String>, Ap
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn sizes_read_like_the_limit() {
         assert_eq!(cardcoins_photos::human_size(3_149_999), "3.1 MB");
         assert_eq!(cardcoins_photos::human_size(51_200), "51 KB");
         assert_eq!(cardcoins_photos::human_size(12), "12 bytes");
-    }
-
-    #[test]
-    fn slots_map_both_ways() {
-        for slot in CoreSlot::ALL {
-            assert_eq!(CoreSlot::from(ImageSlot::from(slot)), slot);
-            assert_eq!(
-                serde_json::to_string(&ImageSlot::from(slot)).ok(),
-                serde_json::to_string(&slot).ok()
-            );
-        }
     }
 }

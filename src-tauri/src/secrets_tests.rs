@@ -1,16 +1,19 @@
 //! An order ID is a bearer secret. Whole orders, through the faults that make the app log the
 //! most (broken connections, a hung server, an upload cut off), with every log line at TRACE as
-//! `CARDCOINS_LOG=trace` would give: the ID is in no log line, no file the app wrote and no
-//! error it returned (each step's error is checked as it happens, in `FaultRun::step`).
+//! `CARDCOINS_LOG=trace` would give: the ID is in no log line (on the console or in the log file
+//! a seller sends to support), no file the app wrote and no error it returned (each step's error
+//! is checked as it happens, in `FaultRun::step`).
 
+use cardcoins_core::ErrorCode;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use cardcoins_sandbox::Fault;
 
 use crate::fault_tests::FaultRun;
-use crate::launch::log_filter;
+use crate::log_tail;
+use crate::logging::{subscriber, LogFile};
 use crate::vault;
 
 #[derive(Clone, Default)]
@@ -33,19 +36,25 @@ impl Write for CapturedLog {
     }
 }
 
-/// The app's own filter at its most talkative, for the whole test process (the other tests'
-/// orders are logged into it too).
-fn capture_logs() -> CapturedLog {
-    static LOG: OnceLock<CapturedLog> = OnceLock::new();
+/// The app's own subscriber at its most talkative, for the whole test process (the other
+/// tests' orders are logged into it too): the console captured, the log file in a temporary
+/// folder.
+fn capture_logs() -> (CapturedLog, PathBuf) {
+    static LOG: OnceLock<(CapturedLog, PathBuf)> = OnceLock::new();
     LOG.get_or_init(|| {
         let log = CapturedLog::default();
         let writer = log.clone();
-        tracing_subscriber::fmt()
-            .with_env_filter(log_filter("trace"))
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .init();
-        log
+        let folder = tempfile::tempdir().expect("temp dir").keep();
+        let file = LogFile::default();
+        file.open_in(&folder).expect("log file");
+        tracing::subscriber::set_global_default(subscriber(
+            "trace",
+            move || writer.clone(),
+            false,
+            file,
+        ))
+        .expect("the first subscriber");
+        (log, folder)
     })
     .clone()
 }
@@ -66,12 +75,12 @@ fn files_under(folder: &Path, found: &mut Vec<std::path::PathBuf>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn order_ids_stay_out_of_logs_files_and_errors_at_trace() {
-    let log = capture_logs();
+    let (log, log_folder) = capture_logs();
     let mut ids = Vec::new();
     for (fault, code, upload_only) in [
-        (Fault::CutMidResponse, "offline", false),
-        (Fault::Timeout, "timeout", false),
-        (Fault::CutMidUpload, "offline", true),
+        (Fault::CutMidResponse, ErrorCode::Offline, false),
+        (Fault::Timeout, ErrorCode::Timeout, false),
+        (Fault::CutMidUpload, ErrorCode::Offline, true),
     ] {
         let mut run = FaultRun::start(fault, Some(code), upload_only).await;
         run.whole_order().await;
@@ -98,16 +107,35 @@ async fn order_ids_stay_out_of_logs_files_and_errors_at_trace() {
         ids.push(id);
     }
 
-    let text = log.text();
-    // Not vacuous: the journeys really were logged, down to TRACE.
-    assert!(
-        text.lines().count() > 200,
-        "{} log lines",
-        text.lines().count()
-    );
-    assert!(text.contains("TRACE"), "nothing at TRACE");
-    assert!(text.contains("WARN"), "the faults were logged");
-    for id in &ids {
-        assert!(!text.contains(id.as_str()), "an order ID is in the log");
+    // The file a seller sends (two, if the run crossed midnight UTC).
+    let mut log_files = Vec::new();
+    files_under(&log_folder, &mut log_files);
+    assert!(!log_files.is_empty(), "no log file");
+    let file_text: String = log_files
+        .iter()
+        .map(|path| std::fs::read_to_string(path).expect("log file read"))
+        .collect();
+    for (what, text) in [("console", log.text()), ("log file", file_text)] {
+        // Not vacuous: the journeys really were logged, down to TRACE.
+        assert!(
+            text.lines().count() > 200,
+            "{what}: {} log lines",
+            text.lines().count()
+        );
+        assert!(text.contains("TRACE"), "{what}: nothing at TRACE");
+        assert!(text.contains("WARN"), "{what}: the faults were logged");
+        for id in &ids {
+            assert!(!text.contains(id.as_str()), "an order ID is in the {what}");
+        }
     }
+    // And the part of it that "Copy diagnostics" sends.
+    let tail = log_tail::last_lines(&log_folder, 200).expect("log tail read");
+    assert_eq!(tail.len(), 200);
+    for id in &ids {
+        assert!(
+            !tail.iter().any(|line| line.contains(id.as_str())),
+            "an order ID is in the diagnostics' log lines"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&log_folder);
 }

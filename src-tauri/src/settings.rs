@@ -3,8 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use cardcoins_api::{ApiClient, DEFAULT_BASE_URL};
+use cardcoins_sandbox::Dialect;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+
+use cardcoins_core::ErrorCode;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -22,6 +25,10 @@ pub struct Settings {
     pub proxy: Option<String>,
     /// A desktop notification when an order is approved or rejected.
     pub notifications: bool,
+    /// How the practice server answers where the API reference is silent; takes effect at the
+    /// next start.
+    #[serde(deserialize_with = "dialect_or_default")]
+    pub sandbox_dialect: Dialect,
 }
 
 impl Default for Settings {
@@ -31,8 +38,24 @@ impl Default for Settings {
             sandbox: false,
             proxy: None,
             notifications: true,
+            sandbox_dialect: Dialect::default(),
         }
     }
+}
+
+/// A dialect a newer or older app wrote that this one does not know gives the default, rather
+/// than losing every other setting with it.
+fn dialect_or_default<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Dialect, D::Error> {
+    let raw = serde_json::Value::deserialize(deserializer)?;
+    Ok(raw
+        .as_str()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or_else(|| {
+            tracing::warn!("unknown sandbox dialect in the settings; using the default");
+            Dialect::default()
+        }))
 }
 
 impl Settings {
@@ -58,7 +81,7 @@ impl Settings {
     pub fn save(&self, path: &Path) -> Result<(), AppError> {
         let failed = |error: &dyn std::fmt::Display| {
             AppError::new(
-                "settings_not_saved",
+            ErrorCode::SettingsNotSaved,
                 format!(
                     "The settings could not be saved to {} ({error}). Check that you may write there.",
                     path.display()
@@ -126,9 +149,18 @@ mod tests {
             sandbox: true,
             proxy: Some("socks5h://127.0.0.1:9050".into()),
             notifications: false,
+            sandbox_dialect: Dialect::Reference,
         };
         mine.save(&path).expect("saved");
         assert_eq!(Settings::load(&path), mine);
+        std::fs::write(
+            &path,
+            r#"{"sandboxDialect":"klingon","notifications":false}"#,
+        )
+        .expect("written");
+        let odd = Settings::load(&path);
+        assert_eq!(odd.sandbox_dialect, Dialect::default());
+        assert!(!odd.notifications, "the other settings survive");
         std::fs::write(&path, "{ not json").expect("written");
         assert_eq!(Settings::load(&path), Settings::default());
     }
@@ -142,14 +174,14 @@ mod tests {
         let error = remote_http
             .client(&remote_http.base_url)
             .expect_err("plain http");
-        assert_eq!(error.code, "invalid_settings");
+        assert_eq!(error.code, ErrorCode::InvalidSettings);
         let bad_proxy = Settings {
             proxy: Some("gopher://x".into()),
             ..Settings::default()
         };
         assert_eq!(
             bad_proxy.client(DEFAULT_BASE_URL).expect_err("proxy").code,
-            "invalid_settings"
+            ErrorCode::InvalidSettings
         );
     }
 }

@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use cardcoins_api::{ApiClient, DEFAULT_BASE_URL};
 use cardcoins_core::ImageSlot;
 use cardcoins_photos::{IntakeOptions, PhotoIntake, PreparedPhoto};
-use cardcoins_sandbox::{Sandbox, SandboxConfig, SandboxHandle};
+use cardcoins_sandbox::{Clock, Dialect, Sandbox, SandboxConfig, SandboxHandle};
 use cardcoins_vault::{KeyStore, OrderVault, VaultError};
-use url::Url;
 
+use crate::captcha::CaptchaSource;
 use crate::error::AppError;
 use crate::settings::Settings;
 
@@ -30,6 +30,10 @@ pub struct StartOptions {
     /// Sandbox server state survives restarts in `data_dir/sandbox/server` unless this is false.
     pub persist_sandbox: bool,
     pub keyring_service: String,
+    /// The sandbox's dialect, whatever the settings say (`--dialect NAME`, and tests).
+    pub sandbox_dialect: Option<Dialect>,
+    /// The sandbox's clock: the system's unless a test moves time itself.
+    pub sandbox_clock: Option<Clock>,
 }
 
 pub struct AppState {
@@ -40,7 +44,9 @@ pub struct AppState {
     settings: Mutex<Settings>,
     settings_path: Option<PathBuf>,
     sandbox: Option<SandboxHandle>,
-    captcha_url: Url,
+    /// How the practice server answers in this run, when practising.
+    practice_dialect: Option<Dialect>,
+    captcha: CaptchaSource,
     /// One captcha window at a time.
     pub(crate) captcha_gate: tokio::sync::Mutex<()>,
 }
@@ -55,11 +61,15 @@ impl AppState {
             .map(Settings::load)
             .unwrap_or_default();
         let practising = options.sandbox_flag || settings.sandbox;
+        let practice_dialect =
+            practising.then(|| options.sandbox_dialect.unwrap_or(settings.sandbox_dialect));
         let (sandbox, vault_dir, service) = if practising {
             let config = SandboxConfig {
                 data_dir: options
                     .persist_sandbox
                     .then(|| options.data_dir.join("sandbox").join("server")),
+                dialect: options.sandbox_dialect.unwrap_or(settings.sandbox_dialect),
+                clock: options.sandbox_clock.clone().unwrap_or_default(),
                 ..SandboxConfig::default()
             };
             let handle = Sandbox::start(config)
@@ -91,9 +101,9 @@ impl AppState {
                 Settings::default().client(DEFAULT_BASE_URL)
             })?,
         };
-        let captcha_url = match &sandbox {
-            Some(handle) => handle.captcha_page_url(),
-            None => production_captcha_url(api.base_url().as_str())?,
+        let captcha = match &sandbox {
+            Some(handle) => CaptchaSource::practice(handle),
+            None => CaptchaSource::production(),
         };
         let vault = tokio::task::spawn_blocking(move || OrderVault::open(&vault_dir, &service))
             .await
@@ -109,7 +119,8 @@ impl AppState {
             settings: Mutex::new(settings),
             settings_path,
             sandbox,
-            captcha_url,
+            practice_dialect,
+            captcha,
             captcha_gate: tokio::sync::Mutex::new(()),
         })
     }
@@ -131,8 +142,13 @@ impl AppState {
         self.sandbox.as_ref()
     }
 
-    pub fn captcha_url(&self) -> Url {
-        self.captcha_url.clone()
+    pub fn practice_dialect(&self) -> Option<Dialect> {
+        self.practice_dialect
+    }
+
+    /// The reCAPTCHA the captcha window runs, or why there is none in this build.
+    pub fn captcha(&self) -> &CaptchaSource {
+        &self.captcha
     }
 
     pub fn intake(&self) -> &PhotoIntake {
@@ -207,26 +223,4 @@ impl AppState {
             .unwrap_or_else(PoisonError::into_inner)
             .retain(|(h, s), _| !(h == handle && slot.is_none_or(|slot| slot == *s)));
     }
-}
-
-/// CardCoins hosts the captcha page for the app's registered hostname beside the API;
-/// `CARDCOINS_CAPTCHA_URL` points elsewhere (a staging host).
-fn production_captcha_url(base_url: &str) -> Result<Url, AppError> {
-    if let Ok(custom) = std::env::var("CARDCOINS_CAPTCHA_URL") {
-        return Url::parse(custom.trim()).map_err(|error| {
-            AppError::new(
-                "invalid_settings",
-                format!("CARDCOINS_CAPTCHA_URL is not a valid URL ({error})."),
-            )
-        });
-    }
-    let mut url = Url::parse(base_url.trim()).map_err(|error| {
-        AppError::new(
-            "invalid_settings",
-            format!("The server address is not a valid URL ({error}). Fix it in the settings."),
-        )
-    })?;
-    url.set_path("/captcha");
-    url.set_query(None);
-    Ok(url)
 }

@@ -7,7 +7,7 @@ use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
 use tauri_specta::Event;
 
-use crate::orders::{refresh_open, OrderStatusChanged};
+use crate::orders::{refresh_open, OrderStatusChanged, Outcome};
 use crate::state::AppState;
 
 /// Often enough to notice a decision within a minute, rarely enough to stay far below the
@@ -30,10 +30,15 @@ pub fn announce(app: &AppHandle, state: &AppState, change: &OrderStatusChanged) 
     if let Err(error) = change.emit(app) {
         tracing::warn!(%error, "status event not delivered");
     }
-    let body = match change.status.as_str() {
-        "approved" => "Your card was accepted: the bitcoin is on its way.",
-        "rejected" => "Some photos were not accepted. Open the order to see why and send new ones.",
-        _ => return,
+    let body = match change.outcome {
+        Some(Outcome::Accepted) => "Your card was accepted: the bitcoin is on its way.",
+        Some(Outcome::PhotosRejected) => {
+            "Some photos were not accepted. Open the order to see why and send new ones."
+        }
+        Some(Outcome::Gone) => {
+            "The order is no longer on file at CardCoins. Open the app to see what to do."
+        }
+        None => return,
     };
     if !state.settings().notifications {
         return;

@@ -3,6 +3,8 @@
 //! of a photo upload, and after submitting for review. After each restart the order is in
 //! history, Resume opens it where it stopped, and in the end it is approved.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::crash::{
     kill_app, orders_in_list, sandbox_order_list, sandbox_origin_of, set_sandbox_fault,
     wait_for_new_order,

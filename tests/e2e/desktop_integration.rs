@@ -2,6 +2,8 @@
 //! already open, and the window comes back at the size and place it was left, even after the
 //! app was killed.
 
+#![cfg(target_os = "linux")]
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 

@@ -3,6 +3,8 @@
 //! its own clear message where it happened, the flow stays on that step, and the order then
 //! completes.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::invoices::fresh_invoice;
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::sample_files::{noisy_png, text_named_jpg};

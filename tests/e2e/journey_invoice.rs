@@ -2,6 +2,8 @@
 //! expire), the app accepts it as a Lightning invoice, the order completes, and the payout shows
 //! a payment hash.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::invoices::fresh_invoice;
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};

@@ -1,6 +1,8 @@
 //! A whole sale with the keyboard alone, in the real window: Tab to each control, type, Enter to
 //! continue, Space to tick the captcha, the file dialog driven by keys. Nothing is clicked.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::journey::{
     card_photo, enter_captcha_window, scratch_dir, Journey, PHONE, PHOTO_DIALOG_TITLE,
 };

@@ -3,6 +3,8 @@
 //! photos, all are supplied, and the order is approved. `KYC_PHONE` keeps this volume away from
 //! the other journeys' phone.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, KYC_PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 

@@ -1,6 +1,8 @@
 //! A Lightning Address payout: the app accepts it, the order completes, and the payout shows a
 //! payment hash instead of a transaction id.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 

@@ -1,6 +1,8 @@
 //! A person sells a $55 card for an on-chain payout, start to finish, in the real window against
 //! the in-process sandbox: typing, clicking, the captcha window, the native file dialog.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::notifications::NotificationWatch;
 use cardcoins_e2e::{AppSession, AppSessionOptions};

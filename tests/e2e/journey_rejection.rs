@@ -1,6 +1,8 @@
 //! The sandbox rejects Image2 of a $55.13 order with feedback. The feedback shows beside that
 //! photo, the person replaces it, resubmits, and the order is approved.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 

@@ -2,6 +2,8 @@
 //! the payout step, and it completes. Both app runs share this process's HOME, so the second one
 //! sees the first one's vault and sandbox state.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 use fantoccini::Locator;

@@ -2,6 +2,8 @@
 //! person gives an explicit OK, and only then writes them to its data file; after that a
 //! restart can resume the order.
 
+#![cfg(target_os = "linux")]
+
 use std::path::Path;
 
 use cardcoins_e2e::journey::scratch_dir;

@@ -2,7 +2,9 @@
 //! window (a page from elsewhere) can call no command at all, and the main window's CSP stops
 //! scripts, frames and requests from any other origin.
 
-use cardcoins_e2e::journey::{enter_captcha_window, Journey, PHONE};
+#![cfg(target_os = "linux")]
+
+use cardcoins_e2e::journey::{enter_captcha_window, practice_service_origin, Journey, PHONE};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 use serde_json::Value;
 
@@ -75,11 +77,9 @@ async fn captcha_window_cannot_invoke_and_main_window_loads_nothing_remote() {
     let main = enter_captcha_window(client)
         .await
         .expect("the captcha window opened and loaded");
-    let origin = client
-        .execute("return window.location.origin;", vec![])
+    let origin = practice_service_origin(client)
         .await
-        .expect("origin");
-    let origin = origin.as_str().expect("origin text").to_string();
+        .expect("the sandbox's origin");
     assert!(origin.starts_with("http://127.0.0.1:"), "{origin}");
 
     let tries = client

@@ -1,6 +1,8 @@
 //! The first screen in the real window: the welcome screen renders, the sandbox banner shows in
 //! sandbox mode, and Start moves on.
 
+#![cfg(target_os = "linux")]
+
 use cardcoins_e2e::{AppSession, AppSessionOptions, ScreenshotBook};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -100,7 +100,8 @@ pub fn kill_app(session: &AppSession) -> Result<(), HarnessError> {
 }
 
 /// Sets the in-app sandbox's fault (JSON such as `"slow_upload"` or `null`) over its control
-/// endpoint. `origin` is `http://127.0.0.1:PORT`, as the captcha window shows it.
+/// endpoint. `origin` is `http://127.0.0.1:PORT`, as the address of the practice reCAPTCHA
+/// script in the captcha window shows it.
 pub fn set_sandbox_fault(origin: &str, fault_json: &str) -> Result<(), HarnessError> {
     let authority = origin.trim_start_matches("http://");
     if !authority.starts_with("127.0.0.1:") {

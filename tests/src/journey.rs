@@ -82,12 +82,9 @@ impl<'a> Journey<'a> {
     pub async fn solve_captcha(&mut self) -> Result<(), HarnessError> {
         let client = &self.session.client;
         let main = enter_captcha_window(client).await?;
-        let tick = client.find(Locator::Css("#not-a-robot")).await?;
+        let tick = client.find(Locator::Css(PRACTICE_CHECKBOX)).await?;
         self.shot("captcha")?;
-        let origin = client
-            .execute("return window.location.origin;", vec![])
-            .await?;
-        self.sandbox_origin = origin.as_str().map(str::to_string);
+        self.sandbox_origin = Some(practice_service_origin(client).await?);
         tick.click().await?;
         client.switch_to_window(main).await?;
         Ok(())
@@ -214,8 +211,31 @@ impl<'a> Journey<'a> {
     }
 }
 
+/// The practice reCAPTCHA's checkbox, rendered by the sandbox's script inside the app's captcha
+/// page (a person reaches it with Tab and ticks it with Space).
+pub const PRACTICE_CHECKBOX: &str = "#captcha #not-a-robot";
+
+/// The in-app sandbox's origin (`http://127.0.0.1:PORT`), read in the captcha window from the
+/// practice reCAPTCHA script the page loaded. The page itself runs under the registered origin.
+pub async fn practice_service_origin(client: &fantoccini::Client) -> Result<String, HarnessError> {
+    let origin = client
+        .execute(
+            "const s = document.getElementById('recaptcha-script'); \
+             return s ? new URL(s.src).origin : null;",
+            vec![],
+        )
+        .await?;
+    origin
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| HarnessError::Fixture {
+            what: "the captcha page",
+            detail: "it loaded no practice reCAPTCHA script".into(),
+        })
+}
+
 /// Waits for the captcha window to open beside the main one, switches WebDriver to it and waits
-/// for its page; returns the main window's handle, to switch back.
+/// for the practice checkbox in its page; returns the main window's handle, to switch back.
 pub async fn enter_captcha_window(
     client: &fantoccini::Client,
 ) -> Result<fantoccini::wd::WindowHandle, HarnessError> {
@@ -240,7 +260,7 @@ pub async fn enter_captcha_window(
     client
         .wait()
         .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css("#not-a-robot"))
+        .for_element(Locator::Css(PRACTICE_CHECKBOX))
         .await?;
     Ok(main)
 }

@@ -13,6 +13,7 @@ function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     idStorage: "keyring",
     idStorageNote: "Order IDs are kept in the system keyring.",
     vaultDamage: null,
+    captchaProblem: null,
     ...overrides,
   };
 }
@@ -32,6 +33,12 @@ function mockApp(sandbox: boolean, overrides: Record<string, Handler> = {}) {
   });
 }
 
+/**
+ * A damage notice in the app_info answer: it shows only once that answer is in, so a test can
+ * wait for it and then check what the same answer must not show.
+ */
+const loadedWitness = "The saved order list was damaged: 1 entry could not be read.";
+
 describe("App", () => {
   it("shows the welcome screen and moves on when Start is pressed", async () => {
     mockApp(false);
@@ -49,9 +56,9 @@ describe("App", () => {
   });
 
   it("shows no banner outside sandbox mode", async () => {
-    mockApp(false);
+    mockApp(false, { app_info: () => appInfo({ vaultDamage: loadedWitness }) });
     render(App);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await screen.findByTestId("vault-damage");
     expect(screen.queryByTestId("sandbox-banner")).toBeNull();
   });
 
@@ -98,10 +105,9 @@ describe("Where order IDs are kept", () => {
   const noKeyring = "No system keyring is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running).";
 
   it("says nothing when the system keyring works", async () => {
-    mockApp(false);
+    mockApp(false, { app_info: () => appInfo({ vaultDamage: loadedWitness }) });
     render(App);
-    await screen.findByTestId("welcome");
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await screen.findByTestId("vault-damage");
     expect(screen.queryByTestId("vault-choice")).toBeNull();
     expect(screen.queryByTestId("vault-note")).toBeNull();
   });

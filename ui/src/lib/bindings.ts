@@ -110,9 +110,9 @@ async verifyPhoneCode(handle: string, phone: string, code: string, captchaToken:
     else return { status: "error", error: e  as any };
 }
 },
-async submitPayment(handle: string, destination: string, firstName: string | null, lastName: string | null) : Promise<Result<null, AppError>> {
+async submitPayment(handle: string, destination: string, firstName: string | null, lastName: string | null, captchaToken: string | null) : Promise<Result<null, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("submit_payment", { handle, destination, firstName, lastName }) };
+    return { status: "ok", data: await TAURI_INVOKE("submit_payment", { handle, destination, firstName, lastName, captchaToken }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -188,6 +188,27 @@ async allowPlainFileVault() : Promise<Result<null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async openLogFolder() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_log_folder") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Puts the diagnostics on the clipboard. The app copies, not the page: a web view may refuse a
+ * page's clipboard write that comes after waiting for the report, as it no longer follows the
+ * click.
+ */
+async copyDiagnostics() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_diagnostics") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -206,7 +227,20 @@ orderStatusChanged: "order-status-changed"
 
 /** user-defined types **/
 
-export type AppError = { code: string; message: string }
+export type AppError = { code: ErrorCode; 
+/**
+ * The app's own words: what happened and what to do.
+ */
+message: string; 
+/**
+ * What CardCoins itself said, without the order ID; shown beside `message`, never read by
+ * the app.
+ */
+serverMessage: string | null; 
+/**
+ * How long to wait before asking CardCoins again, when it turned this network away.
+ */
+retryAfterSecs: number | null }
 export type AppInfo = { version: string; 
 /**
  * Practising against the built-in sandbox: show the banner.
@@ -219,7 +253,12 @@ idStorageNote: string;
 /**
  * The saved order list was damaged when the app started: what was kept and what was not.
  */
-vaultDamage: string | null }
+vaultDamage: string | null; 
+/**
+ * Why phone verification cannot work in this build (no reCAPTCHA site key or registered
+ * hostname); `None` when it can. The phone step shows it and sends nothing.
+ */
+captchaProblem: string | null }
 export type DestinationView = { 
 /**
  * "Bitcoin address (Taproot)", "Lightning invoice", ...
@@ -234,9 +273,100 @@ apiValue: string; isLightning: boolean;
  */
 notes: string[] }
 /**
- * Where to resume an order.
+ * How the sandbox words and shapes what the reference leaves open.
  */
-export type FlowStep = "phone" | "payout" | "photos" | "review" | "status"
+export type Dialect = 
+/**
+ * The reference's fields plus the extras of docs/api-choices.md; errors in the envelope
+ * with a helpful message.
+ */
+"extended" | 
+/**
+ * Only what the reference documents; error messages are its Errors table, word for word.
+ */
+"reference" | 
+/**
+ * Extras as JSON objects keyed by image type, `completed` for approved, errors as
+ * `{"error": {"code", "message"}}`.
+ */
+"keyed" | 
+/**
+ * Extras as lists of names and one feedback string, other status words, errors with
+ * `data: null`, a CDN block page for the rate limit.
+ */
+"terse"
+/**
+ * A stable, machine-readable name for a failure. The text shown beside it says what happened
+ * and what to do; the code is what programs branch on.
+ */
+export type ErrorCode = "invalid_amount" | "invalid_order_id" | "invalid_phone" | "invalid_destination" | "bad_checksum" | "testnet_address" | "invoice_has_amount" | "invoice_expired" | "unknown_image_slot" | "invalid_name" | "invalid_code" | 
+/**
+ * Arguments that do not go together (CLI).
+ */
+"refused_input" | 
+/**
+ * A 400 to a request with no step of its own (creating or updating an order).
+ */
+"bad_request" | 
+/**
+ * A 400 to the phone code: wrong, expired, or a captcha is now needed with it.
+ */
+"code_refused" | 
+/**
+ * A 400 to asking for a code: the captcha answer or the number was not accepted.
+ */
+"send_refused" | 
+/**
+ * A 400 to the payout details: the destination, the names, or a captcha now needed.
+ */
+"payment_refused" | 
+/**
+ * A 400 to a photo's upload permission or to the review request.
+ */
+"photos_refused" | 
+/**
+ * A 403: the order's state does not allow this, or the network location is not served.
+ */
+"forbidden" | 
+/**
+ * A 404: the order is gone (expired or cancelled).
+ */
+"order_not_found" | 
+/**
+ * A 429, or an answer that was not CardCoins' JSON (a firewall's or CDN's page): requests
+ * from this network are refused for a while.
+ */
+"temporarily_blocked" | "server_error" | "maintenance" | "offline" | "timeout" | 
+/**
+ * An answer whose documented fields could not be read.
+ */
+"unreadable_answer" | "upload_expired" | "upload_too_large" | "upload_refused" | "photo_unreadable" | "photo_folder" | "photo_too_large" | "photo_heic" | "photo_not_image" | "photo_not_prepared" | "captcha_required" | "captcha_open" | "captcha_not_completed" | "captcha_timeout" | "captcha_not_configured" | "unknown_order" | "vault_unavailable" | "invalid_settings" | "settings_not_saved" | "not_sandbox" | "sandbox" | "io" | "internal"
+/**
+ * The step an order resumes at. Saved by the order vault (as lowercase text), shown by the
+ * app and the CLI alike.
+ * Ordered as the flow goes: `Phone < Payout < … < Status`.
+ */
+export type FlowStep = 
+/**
+ * Confirm the phone number.
+ */
+"phone" | 
+/**
+ * Give the payout address or invoice.
+ */
+"payout" | 
+/**
+ * Upload the photos.
+ */
+"photos" | 
+/**
+ * Everything is up; submit for review.
+ */
+"review" | 
+/**
+ * Nothing to do but watch the status.
+ */
+"status"
 /**
  * Where order IDs are kept in this run, as the UI branches on it.
  */
@@ -253,15 +383,18 @@ export type IdStorage =
  * No keyring works and the person allowed the data file: IDs are stored unencrypted.
  */
 "plainFile"
-export type ImageFeedbackView = { slot: ImageSlot; feedback: string }
 /**
- * The photos an order can ask for, as the API names them.
+ * Exported to TypeScript as the API's own names (`"Image1"`), as serde writes them.
  */
 export type ImageSlot = "Image1" | "Image2" | "GovidImageFront" | "GovidImageBack" | "GovidImageSelfPortrait"
 /**
  * An order whose status changed while the app was open.
  */
-export type OrderStatusChanged = { handle: string; status: string; statusLabel: string }
+export type OrderStatusChanged = { handle: string; status: string; statusLabel: string; 
+/**
+ * What the change means for the seller, when it is a decision worth a notification.
+ */
+outcome: Outcome | null }
 export type OrderSummary = { handle: string; amountCents: number; amountText: string; 
 /**
  * RFC 3339.
@@ -271,7 +404,24 @@ export type OrderView = { handle: string;
 /**
  * The API's status string.
  */
-status: string; statusLabel: string; statusExplanation: string; amountCents: number; amountText: string; sats: number; satsText: string; btcText: string; phoneVerified: boolean; nameRequired: boolean; destination: string | null; requiredImages: RequiredImageView[]; imageFeedback: ImageFeedbackView[]; payout: PayoutView | null; step: FlowStep; isFinal: boolean }
+status: string; statusLabel: string; statusExplanation: string; amountCents: number; amountText: string; sats: number; satsText: string; btcText: string; phoneVerified: boolean; 
+/**
+ * CardCoins said the payout step needs a first and last name.
+ */
+nameRequired: boolean; destination: string | null; requiredImages: RequiredImageView[]; 
+/**
+ * CardCoins' reasons for a rejection that name no photo.
+ */
+generalFeedback: string[]; 
+/**
+ * The photos were turned down (the status says so, or an unknown one comes with reasons).
+ */
+photosRejected: boolean; payout: PayoutView | null; step: FlowStep; isFinal: boolean }
+/**
+ * A decision on an order, read from its status (and, for a status word this version does not
+ * know, from the feedback that comes with a rejection).
+ */
+export type Outcome = "accepted" | "photos_rejected" | "gone"
 export type PayoutView = { satsText: string; destination: string; txid: string | null; paymentHash: string | null }
 export type PhotoWarningView = { code: string; message: string }
 export type PreparedPhotoView = { slot: ImageSlot; width: number; height: number; 
@@ -291,7 +441,15 @@ previewDataUrl: string }
  * A quote for an amount at a price, in every form the UI shows.
  */
 export type QuoteView = { amountCents: number; amountText: string; sats: number; satsText: string; btcText: string }
-export type RequiredImageView = { slot: ImageSlot; description: string; uploaded: boolean }
+export type RequiredImageView = { slot: ImageSlot; 
+/**
+ * CardCoins' own description when it gave one, else the app's.
+ */
+description: string; uploaded: boolean; 
+/**
+ * CardCoins' reasons for turning this photo down.
+ */
+feedback: string[] }
 export type Settings = { 
 /**
  * The API root; production unless changed.
@@ -308,7 +466,12 @@ proxy: string | null;
 /**
  * A desktop notification when an order is approved or rejected.
  */
-notifications: boolean }
+notifications: boolean; 
+/**
+ * How the practice server answers where the API reference is silent; takes effect at the
+ * next start.
+ */
+sandboxDialect: Dialect }
 export type TickerView = { priceUsdCents: number; 
 /**
  * RFC 3339, or empty when the server did not say.

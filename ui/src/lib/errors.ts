@@ -1,13 +1,21 @@
 // How a backend error is shown: the backend's own message says what is wrong and what to do;
 // the UI adds a title and, for the states that pass by themselves, a retry.
-import type { AppError, Result } from "./bindings";
+import type { AppError, ErrorCode, Result } from "./bindings";
 import { strings } from "./strings";
 
 /** Errors that go away by themselves (network, maintenance, a busy server): worth a retry. */
-const transientCodes = new Set(["offline", "timeout", "maintenance", "server_error", "rate_limited"]);
+const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["offline", "timeout", "maintenance", "server_error"]);
 
 export function isTransient(error: AppError): boolean {
   return transientCodes.has(error.code);
+}
+
+/**
+ * CardCoins (or a firewall in front of it) turned this network away: nothing may ask again
+ * until the wait is over, neither automatic polling nor a "try again".
+ */
+export function isBlock(error: AppError): boolean {
+  return error.code === "temporarily_blocked";
 }
 
 export function errorTitle(error: AppError): string {
@@ -17,7 +25,8 @@ export function errorTitle(error: AppError): string {
       return strings.errors.offlineTitle;
     case "maintenance":
       return strings.errors.maintenanceTitle;
-    case "rate_limited":
+    case "temporarily_blocked":
+      return strings.errors.blockedTitle;
     case "server_error":
       return strings.errors.busyTitle;
     default:
@@ -33,7 +42,8 @@ export function errorNextStep(error: AppError): string | null {
       return strings.errors.offlineNext;
     case "maintenance":
       return strings.errors.maintenanceNext;
-    case "rate_limited":
+    case "temporarily_blocked":
+      return strings.errors.blockedNext;
     case "server_error":
       return strings.errors.busyNext;
     default:
@@ -43,7 +53,7 @@ export function errorNextStep(error: AppError): string | null {
 
 /** A command that threw instead of answering (a bug or a broken bridge), as an error the UI can show. */
 export function unexpectedError(): AppError {
-  return { code: "internal", message: strings.errors.unexpected };
+  return { code: "internal", message: strings.errors.unexpected, serverMessage: null, retryAfterSecs: null };
 }
 
 /** Awaits a command wrapper, turning a thrown exception into an error the screen can show. */

@@ -1,5 +1,7 @@
 // Every user-visible string lives here, so a translation is one file.
 // Strings that carry a value are small functions; everything else is plain text.
+import type { Dialect } from "./bindings";
+
 export const strings = {
   productName: "CardCoins",
   sandboxBanner: "SANDBOX: practice mode. No real card, no real bitcoin.",
@@ -76,6 +78,7 @@ export const strings = {
     sendingStepCaptcha: "Complete the check in the window that opened…",
     sendingStepSend: "Sending the code…",
     captchaExplain: "A small window will open with a quick check that you're a person. The code is sent right after it.",
+    captchaNotSetUp: "Codes cannot be sent from this build of the app.",
     sentTo: (phone: string, byCall: boolean) => byCall ? `We're calling ${phone} with your code.` : `We sent a code to ${phone}.`,
     codeLabel: "Code from the message",
     codeHelp: "Type the digits you received.",
@@ -85,7 +88,8 @@ export const strings = {
     resend: "Send a new code",
     resendIn: (seconds: number) => `You can ask for a new code in ${seconds} s`,
     changeNumber: "Use a different number",
-    captchaAgain: "For safety, we need the quick check again before the next try. It opens when you press Verify code.",
+    captchaAgain:
+      "Solve the quick check again with this code (CardCoins asks for it after several tries). It opens when you press Verify code.",
   },
   countries: [
     { region: "US", name: "United States (+1)" },
@@ -115,6 +119,9 @@ export const strings = {
     firstName: "First name",
     lastName: "Last name",
     nameEmpty: "Enter both your first and last name.",
+    nameMaybe:
+      "If CardCoins needs your name for this order (it asks once your weekly total passes a limit), enter it as it appears on your ID. Otherwise leave both empty.",
+    withCaptcha: "Solve the quick check again with these details (CardCoins asks for it after several tries).",
     submitting: "Saving where to send the bitcoin…",
   },
   photos: {
@@ -172,6 +179,8 @@ export const strings = {
     checkNow: "Check now",
     lastChecked: (time: string) => `Last checked at ${time}`,
     feedbackTitle: "What needs fixing",
+    noFeedback:
+      "CardCoins did not say which photo it could not accept. Replace the ones that may be unclear (blurry, dark, cut off), then send them again.",
     resubmit: "Send the new photos for verification",
     resubmitting: "Sending…",
     payoutTitle: "Payment details",
@@ -205,12 +214,28 @@ export const strings = {
     baseUrlHelp: "Leave as it is unless CardCoins support asks you to change it.",
     sandbox: "Practice mode (sandbox): no real card, no real bitcoin",
     sandboxByFlag: "The app is practising now because it was started with --sandbox. This setting is for starts without it.",
+    dialect: "How the practice server answers",
+    dialectHelp:
+      "The real service may word and shape its answers differently from our practice server. Try the others to see the app cope. Takes effect at the next start.",
+    dialects: {
+      extended: "Extended: everything the app can show",
+      reference: "Reference: only what CardCoins documents",
+      keyed: "Keyed: other names and shapes",
+      terse: "Terse: other status words, few details",
+    } satisfies Record<Dialect, string>,
     proxy: "Proxy (optional)",
     proxyHelp: "For example socks5h://127.0.0.1:9050 to go through Tor. Leave empty for none.",
     notifications: "Notify me when an order changes",
     save: "Save settings",
     saved: "Settings saved.",
     restartNote: "Changes to the server or practice mode apply the next time the app starts.",
+    help: {
+      title: "Help and support",
+      lead: "If CardCoins support asks what happened, send them the diagnostics: the app's version, your system, these settings (without any proxy password) and the last lines of the app's log. They never include your order IDs.",
+      openLogFolder: "Open log folder",
+      copyDiagnostics: "Copy diagnostics",
+      copied: "Diagnostics copied. Paste them into your message to support.",
+    },
   },
   errors: {
     title: "Something went wrong",
@@ -220,6 +245,11 @@ export const strings = {
     maintenanceNext: "Nothing you entered is lost. Try again in a few minutes.",
     busyTitle: "CardCoins is busy",
     busyNext: "Wait a minute, then try again.",
+    blockedTitle: "CardCoins is not answering this network for now",
+    blockedNext:
+      "Nothing you entered is lost. If you use a VPN or Tor, a different connection may help; otherwise wait, then try again.",
+    serverSaid: (words: string) => `CardCoins said: “${words}”`,
+    retryIn: (seconds: number) => `Try again in ${seconds} s`,
     unexpected: "Something unexpected went wrong. Please try again; if it keeps happening, contact CardCoins support.",
     retryingIn: (seconds: number) => `Trying again in ${seconds} s.`,
   },

@@ -23,6 +23,7 @@ function setup(overrides: Record<string, Handler> = {}, nameRequired = false) {
     get_order: () => orderView({ status: "created", step: "payout", destination: null, nameRequired }),
     check_destination: checkDestination,
     submit_payment: () => null,
+    solve_captcha: () => "captcha-token-1",
     ...overrides,
   });
   const flow = new Flow();
@@ -46,6 +47,7 @@ describe("Payout step", () => {
       destination: `bitcoin:${ADDRESS}`,
       firstName: null,
       lastName: null,
+      captchaToken: null,
     });
   });
 
@@ -76,11 +78,35 @@ describe("Payout step", () => {
     expect(callsTo(calls, "submit_payment")[0]?.args).toMatchObject({ firstName: "Ada", lastName: "Lovelace" });
   });
 
-  it("shows the name fields when the server refuses the payment without names", async () => {
-    setup({ submit_payment: () => fail("name_required", "CardCoins needs your first and last name for this order.") });
+  it("after a refused payment offers the name fields and a captcha, whatever CardCoins' words", async () => {
+    let tries = 0;
+    const { calls, flow } = setup({
+      submit_payment: (args) => {
+        tries += 1;
+        if (tries === 1) {
+          return fail("payment_refused", "CardCoins did not accept the payout details.", {
+            serverMessage: "Bad Request -- The request submitted is malformed or otherwise invalid.",
+          });
+        }
+        return args.firstName === "Ada" && args.captchaToken ? null : fail("payment_refused", "Still not.");
+      },
+    });
+    expect(screen.queryByTestId("name-fields")).toBeNull();
     await userEvent.type(screen.getByTestId("destination-input"), `${ADDRESS}{Enter}`);
     await screen.findByTestId("name-fields");
-    expect(screen.getByTestId("name-error").textContent).toMatch(/needs your first and last name/);
+    expect(screen.getByTestId("payout-submit-error").textContent).toMatch(/CardCoins said: .Bad Request/);
+    // The names are offered, not demanded: one name alone is refused here, none is allowed.
+    await userEvent.type(screen.getByTestId("first-name"), "Ada");
+    await userEvent.click(screen.getByTestId("continue"));
+    expect((await screen.findByTestId("name-error")).textContent).toMatch(/first and last name/);
+    await userEvent.type(screen.getByTestId("last-name"), "Lovelace");
+    await userEvent.click(screen.getByTestId("payment-with-captcha"));
+    await userEvent.click(screen.getByTestId("continue"));
+    await waitFor(() => expect(flow.screen).toBe("photos"));
+    const sent = callsTo(calls, "submit_payment")[1]?.args;
+    expect(sent).toMatchObject({ firstName: "Ada", lastName: "Lovelace" });
+    expect(typeof sent?.captchaToken).toBe("string");
+    expect(callsTo(calls, "solve_captcha")).toHaveLength(1);
   });
 
   it("shows a server error from the payment where it happened", async () => {

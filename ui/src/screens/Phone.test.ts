@@ -13,9 +13,10 @@ function setup(overrides: Record<string, Handler> = {}) {
       String(args.input).replace(/\D/g, "").length === 10 && args.region === "US"
         ? E164
         : fail("invalid_phone", "That doesn't look like a phone number from the country you chose. Check the number and the country."),
+    app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: null }),
     solve_captcha: () => "captcha-token-1",
     send_phone_code: () => null,
-    verify_phone_code: (args) => (args.code === "123456" ? null : fail("wrong_code", "That code isn't right. Check the message and type it again.")),
+    verify_phone_code: (args) => (args.code === "123456" ? null : fail("code_refused", "That code isn't right. Check the message and type it again.")),
     ...overrides,
   });
   const flow = new Flow();
@@ -92,23 +93,33 @@ describe("Phone step", () => {
     expect(flow.screen).toBe("phone");
   });
 
-  it("after too many tries, asks for the captcha again and sends its token with the code", async () => {
+  it("after a refused code, offers a new captcha with the next try and shows CardCoins' words", async () => {
     let tries = 0;
     const { calls, flow } = setup({
       verify_phone_code: (args) => {
         tries += 1;
-        if (tries === 1) fail("too_many_attempts", "Too many wrong codes. Complete the check again, then type the code.");
-        return args.captchaToken ? null : fail("captcha_required", "Complete the check first.");
+        if (args.captchaToken) return null;
+        // Whatever the words, the code decides: the app never reads them.
+        return fail("code_refused", "CardCoins did not accept the code.", {
+          serverMessage: tries === 1 ? "Ungültiger Code" : "Bad Request -- The request submitted is malformed or otherwise invalid.",
+        });
       },
     });
     await sendCode();
+    expect(screen.queryByTestId("captcha-again")).toBeNull();
     await userEvent.type(screen.getByTestId("code-input"), "111111{Enter}");
-    expect((await screen.findByTestId("code-error")).textContent).toMatch(/Too many wrong codes/);
-    expect(screen.getByTestId("captcha-again")).toBeTruthy();
+    expect((await screen.findByTestId("code-error")).textContent).toMatch(/did not accept the code/);
+    expect(screen.getByTestId("code-server-words").textContent).toMatch(/Ungültiger Code/);
+    expect(screen.getByTestId("resend-code")).toBeTruthy();
+    // Without the captcha ticked the next try goes without one, and is refused again.
+    await userEvent.click(screen.getByTestId("verify-code"));
+    await waitFor(() => expect(screen.getByTestId("code-server-words").textContent).toMatch(/Bad Request/));
+    expect(callsTo(calls, "solve_captcha")).toHaveLength(1);
+    await userEvent.click(screen.getByTestId("with-captcha"));
     await userEvent.click(screen.getByTestId("verify-code"));
     await waitFor(() => expect(flow.screen).toBe("payout"));
     expect(callsTo(calls, "solve_captcha")).toHaveLength(2);
-    expect(callsTo(calls, "verify_phone_code")[1]?.args.captchaToken).toBe("captcha-token-1");
+    expect(callsTo(calls, "verify_phone_code")[2]?.args.captchaToken).toMatch(/^captcha-token/);
   });
 
   it("asks for the code when Verify is pressed with nothing typed", async () => {
@@ -135,5 +146,30 @@ describe("Phone step", () => {
     await user.click(resend);
     await waitFor(() => expect(callsTo(calls, "send_phone_code")).toHaveLength(2));
     expect(callsTo(calls, "solve_captcha")).toHaveLength(2);
+  });
+
+  it("says so when this build cannot verify a phone, and opens nothing", async () => {
+    const problem =
+      "Phone verification is not set up in this build of CardCoins Desktop: the publisher must set the reCAPTCHA site key and registered hostname that CardCoins issued (CARDCOINS_RECAPTCHA_SITE_KEY and CARDCOINS_CAPTCHA_HOSTNAME at build time).";
+    const { calls } = setup({
+      app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: problem }),
+    });
+    const note = await screen.findByTestId("captcha-not-set-up");
+    expect(note.textContent).toContain("Codes cannot be sent from this build");
+    expect(note.textContent).toContain("not set up in this build");
+    expect(note.textContent).toContain("CARDCOINS_RECAPTCHA_SITE_KEY");
+    expect(note.getAttribute("role")).toBe("alert");
+    const send = screen.getByTestId("send-code") as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    await userEvent.type(screen.getByTestId("phone-input"), "4155550123{Enter}");
+    expect(callsTo(calls, "check_phone")).toHaveLength(0);
+    expect(callsTo(calls, "solve_captcha")).toHaveLength(0);
+    expect(callsTo(calls, "send_phone_code")).toHaveLength(0);
+  });
+
+  it("lets a build that can verify send as usual, with no note", async () => {
+    setup();
+    await sendCode();
+    expect(screen.queryByTestId("captcha-not-set-up")).toBeNull();
   });
 });

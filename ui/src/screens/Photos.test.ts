@@ -126,7 +126,7 @@ describe("Photos step", () => {
   it("offers to replace a photo uploaded in an earlier session", async () => {
     setup({
       get_order: () =>
-        orderView({ requiredImages: [{ slot: "Image1", description: "Front of the card", uploaded: true }] }),
+        orderView({ requiredImages: [{ slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] }] }),
     });
     expect((await screen.findByTestId("choose-photo-Image1")).textContent).toMatch(/Replace photo/);
     expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(false);

@@ -49,6 +49,24 @@ describe("Settings", () => {
     });
   });
 
+  it("offers the practice server's dialects while practising, and saves the choice", async () => {
+    const { calls } = setup({
+      get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: true, proxy: null, notifications: true, sandboxDialect: "extended" }),
+    });
+    const select = (await screen.findByTestId("settings-dialect")) as HTMLSelectElement;
+    expect([...select.options].map((option) => option.value)).toEqual(["extended", "reference", "keyed", "terse"]);
+    await userEvent.selectOptions(select, "reference");
+    await userEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(callsTo(calls, "save_settings")).toHaveLength(1));
+    expect((callsTo(calls, "save_settings")[0]?.args.settings as { sandboxDialect: unknown }).sandboxDialect).toBe("reference");
+  });
+
+  it("hides the dialects when not practising", async () => {
+    setup();
+    await screen.findByTestId("settings-proxy");
+    expect(screen.queryByTestId("settings-dialect")).toBeNull();
+  });
+
   it("sends an empty proxy as none", async () => {
     const { calls } = setup({
       get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: true, proxy: "http://old:8080", notifications: false }),
@@ -57,6 +75,41 @@ describe("Settings", () => {
     await userEvent.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(callsTo(calls, "save_settings")).toHaveLength(1));
     expect((callsTo(calls, "save_settings")[0]?.args.settings as { proxy: unknown }).proxy).toBeNull();
+  });
+
+  it("opens the log folder", async () => {
+    const { calls } = setup({ open_log_folder: () => null });
+    await userEvent.click(await screen.findByTestId("open-log-folder"));
+    await waitFor(() => expect(callsTo(calls, "open_log_folder")).toHaveLength(1));
+    expect(screen.queryByTestId("settings-help-error")).toBeNull();
+  });
+
+  it("says where the logs are when the file manager cannot be opened", async () => {
+    setup({ open_log_folder: () => fail("io", "The file manager could not be opened. The log files are in /home/a/.local/share/co.cardcoins.desktop/logs.") });
+    await userEvent.click(await screen.findByTestId("open-log-folder"));
+    expect((await screen.findByTestId("settings-help-error")).textContent).toMatch(/co\.cardcoins\.desktop\/logs/);
+  });
+
+  it("copies the diagnostics and says so", async () => {
+    const { calls } = setup({ copy_diagnostics: () => null });
+    expect(screen.getByTestId("diagnostics-copied").textContent).toBe("");
+    await userEvent.click(await screen.findByTestId("copy-diagnostics"));
+    await waitFor(() => expect(screen.getByTestId("diagnostics-copied").textContent).toMatch(/copied/i));
+    expect(callsTo(calls, "copy_diagnostics")).toHaveLength(1);
+  });
+
+  it("shows why the diagnostics were not copied", async () => {
+    setup({ copy_diagnostics: () => fail("internal", "Something went wrong in the app (copying to the clipboard).") });
+    await userEvent.click(await screen.findByTestId("copy-diagnostics"));
+    expect((await screen.findByTestId("settings-help-error")).textContent).toMatch(/copying to the clipboard/);
+    expect(screen.getByTestId("diagnostics-copied").textContent).toBe("");
+  });
+
+  it("offers help even when the settings cannot be read", async () => {
+    setup({ get_settings: () => fail("internal", "Something went wrong in the app (reading the settings).") });
+    await screen.findByTestId("settings-load-error");
+    expect(screen.getByTestId("open-log-folder")).toBeTruthy();
+    expect(screen.getByTestId("copy-diagnostics")).toBeTruthy();
   });
 
   it("shows why saving failed", async () => {

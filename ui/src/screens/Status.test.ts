@@ -13,8 +13,8 @@ const processing = orderView({
   statusExplanation: "CardCoins is checking the card. This usually takes a few minutes.",
   step: "status",
   requiredImages: [
-    { slot: "Image1", description: "Front of the card", uploaded: true },
-    { slot: "Image2", description: "Back of the card", uploaded: true },
+    { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
+    { slot: "Image2", description: "Back of the card", uploaded: true, feedback: [] },
   ],
 });
 const rejected = orderView({
@@ -22,7 +22,11 @@ const rejected = orderView({
   status: "rejected",
   statusLabel: "Needs new photos",
   statusExplanation: "One photo couldn't be read. Replace it and send again.",
-  imageFeedback: [{ slot: "Image2", feedback: "The numbers on the back are blurry." }],
+  photosRejected: true,
+  requiredImages: [
+    { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
+    { slot: "Image2", description: "Back of the card", uploaded: true, feedback: ["The numbers on the back are blurry."] },
+  ],
 });
 const approved = orderView({
   ...processing,
@@ -103,7 +107,9 @@ describe("Status step", () => {
     });
     const slot = await screen.findByTestId("photo-slot-Image2");
     expect(screen.getByTestId("feedback-Image2").textContent).toMatch(/blurry/);
-    expect(screen.queryByTestId("photo-slot-Image1")).toBeNull();
+    // Every photo may be replaced; only the one CardCoins named must be.
+    expect(screen.getByTestId("photo-slot-Image1").getAttribute("data-phase")).toBe("uploaded");
+    expect(slot.getAttribute("data-phase")).toBe("empty");
     expect(slot.textContent).toContain("Back of the card");
     const resubmit = screen.getByTestId("resubmit") as HTMLButtonElement;
     expect(resubmit.disabled).toBe(true);
@@ -135,5 +141,48 @@ describe("Status step", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(callsTo(calls, "get_order")).toHaveLength(1);
     expect(screen.getByTestId("status-error").textContent).toMatch(/Start a new one/);
+    expect(screen.getByTestId("new-order")).toBeTruthy();
+    expect(screen.queryByTestId("check-now")).toBeNull();
+  });
+
+  it("after a block stops polling, and holds the retry until the wait is over", async () => {
+    vi.useFakeTimers();
+    let blocked = true;
+    const { calls } = setup(() =>
+      blocked ? fail("temporarily_blocked", "CardCoins is refusing requests from this network for a while.", { retryAfterSecs: 30 }) : processing,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    const retry = screen.getByTestId("status-error-retry") as HTMLButtonElement;
+    expect(retry.disabled).toBe(true);
+    expect(retry.textContent).toMatch(/30 s/);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(callsTo(calls, "get_order")).toHaveLength(1);
+    expect(retry.disabled).toBe(false);
+    blocked = false;
+    retry.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(callsTo(calls, "get_order")).toHaveLength(2);
+    expect(screen.getByTestId("status-label").textContent).toBe("Being checked");
+  });
+
+  it("shows a status word it does not know, and a rejection's words that name no photo", async () => {
+    vi.useFakeTimers();
+    const declined = orderView({
+      ...processing,
+      status: "declined",
+      statusLabel: "Declined",
+      photosRejected: true,
+      generalFeedback: ["The card number is not readable. Please retake the photos."],
+    });
+    setup(sequence(orderView({ ...processing, status: "in_review", statusLabel: "In review" }), declined));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(screen.getByTestId("status-label").textContent).toBe("In review");
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(screen.getByTestId("status-label").textContent).toBe("Declined");
+    expect(screen.getByTestId("general-feedback").textContent).toMatch(/not readable/);
+    // No photo named: every one may be replaced, none has to be.
+    expect(screen.getByTestId("photo-slot-Image1").getAttribute("data-phase")).toBe("uploaded");
+    expect(screen.getByTestId("photo-slot-Image2").getAttribute("data-phase")).toBe("uploaded");
+    expect((screen.getByTestId("resubmit") as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // command names answer with contract-shaped data; `fail` makes a command answer with an AppError,
 // the way the Rust side rejects (a plain object, not an Error).
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import type { AppError, OrderSummary, OrderView, PreparedPhotoView } from "../lib/bindings";
+import type { AppError, ErrorCode, OrderSummary, OrderView, PreparedPhotoView } from "../lib/bindings";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -15,8 +15,17 @@ export class CommandFailure {
   constructor(readonly error: AppError) {}
 }
 
-export function fail(code: string, message: string): never {
-  throw new CommandFailure({ code, message });
+export function fail(
+  code: ErrorCode,
+  message: string,
+  extra: { serverMessage?: string; retryAfterSecs?: number } = {},
+): never {
+  throw new CommandFailure({
+    code,
+    message,
+    serverMessage: extra.serverMessage ?? null,
+    retryAfterSecs: extra.retryAfterSecs ?? null,
+  });
 }
 
 export function mockCommands(handlers: Record<string, Handler>): Recorded[] {
@@ -74,10 +83,11 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     nameRequired: false,
     destination: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
     requiredImages: [
-      { slot: "Image1", description: "Front of the card", uploaded: false },
-      { slot: "Image2", description: "Back of the card", uploaded: false },
+      { slot: "Image1", description: "Front of the card", uploaded: false, feedback: [] },
+      { slot: "Image2", description: "Back of the card", uploaded: false, feedback: [] },
     ],
-    imageFeedback: [],
+    generalFeedback: [],
+    photosRejected: false,
     payout: null,
     step: "photos",
     isFinal: false,

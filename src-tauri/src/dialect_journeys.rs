@@ -1,0 +1,156 @@
+//! The two journeys of an order, through the same functions the commands call, against a
+//! sandbox answering in each dialect: approved, and rejected then re-uploaded then approved. The
+//! dialects differ in everything the API reference leaves open (extras, their shapes, status
+//! words, error bodies), so what passes here does not lean on any one server's guesses.
+
+use std::path::Path;
+
+use cardcoins_core::{FlowStep, ImageSlot};
+use cardcoins_sandbox::{Dialect, ManualClock, SandboxConfig};
+
+use crate::flow_tests::{practice_in, write_card_photo, ADDRESS, PHONE};
+use crate::order_views::OrderView;
+use crate::state::AppState;
+use crate::{orders, photos};
+
+/// Amounts whose cents end in 13 are rejected once on Image2 by the sandbox (README: magic values).
+const REJECTED_ONCE: u64 = 5513;
+const APPROVED: u64 = 5500;
+
+/// The order as the app sees it once the sandbox's review time has passed: decided, or turned
+/// down.
+async fn decided(state: &AppState, clock: &ManualClock, handle: &str) -> OrderView {
+    let order = orders::get(state, handle).await.expect("order read");
+    assert!(
+        !order.is_final && !order.photos_rejected,
+        "decided too soon: {order:?}"
+    );
+    clock.advance(SandboxConfig::default().decision_delay);
+    let order = orders::get(state, handle).await.expect("order read");
+    assert!(
+        order.is_final || order.photos_rejected,
+        "no decision: {order:?}"
+    );
+    order
+}
+
+async fn upload(state: &AppState, handle: &str, slot: ImageSlot, photo: &Path) {
+    photos::prepare(state, handle, slot, photo.to_path_buf())
+        .await
+        .unwrap_or_else(|error| panic!("{slot} prepared: {error:?}"));
+    photos::upload(state, handle, slot, |_| {})
+        .await
+        .unwrap_or_else(|error| panic!("{slot} uploaded: {error:?}"));
+}
+
+/// The order at its end, and whether it was turned down on the way.
+async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let clock = ManualClock::starting_now();
+    let state = practice_in(folder.path(), Some(dialect), Some(&clock)).await;
+    let sandbox = state.sandbox().expect("sandbox");
+    let handle = orders::create(&state, amount_cents)
+        .await
+        .expect("order created")
+        .handle;
+
+    let token = sandbox.issue_captcha_token();
+    orders::dispatch_phone_code(&state, &handle, PHONE, false, &token)
+        .await
+        .unwrap_or_else(|error| panic!("{dialect}: code sent: {error:?}"));
+    let code = orders::latest_practice_code(&state, Some(PHONE))
+        .await
+        .expect("outbox")
+        .expect("a code");
+    orders::confirm_phone_code(&state, &handle, PHONE, &code, None)
+        .await
+        .unwrap_or_else(|error| panic!("{dialect}: phone confirmed: {error:?}"));
+    let order = orders::get(&state, &handle).await.expect("order read");
+    assert_eq!(order.step, FlowStep::Payout, "{dialect}: {order:?}");
+    assert!(order.phone_verified, "{dialect}");
+
+    orders::submit_payout(&state, &handle, ADDRESS, None, None, None)
+        .await
+        .unwrap_or_else(|error| panic!("{dialect}: payout: {error:?}"));
+    let order = orders::get(&state, &handle).await.expect("order read");
+    assert_eq!(order.step, FlowStep::Photos, "{dialect}: {order:?}");
+    let slots: Vec<ImageSlot> = order.required_images.iter().map(|i| i.slot).collect();
+    assert_eq!(
+        slots,
+        vec![ImageSlot::Image1, ImageSlot::Image2],
+        "{dialect}"
+    );
+
+    let photo = folder.path().join("card.png");
+    write_card_photo(&photo);
+    for slot in slots {
+        upload(&state, &handle, slot, &photo).await;
+    }
+    let order = orders::get(&state, &handle).await.expect("order read");
+    assert_eq!(order.step, FlowStep::Review, "{dialect}: {order:?}");
+    assert!(
+        order.required_images.iter().all(|i| i.uploaded),
+        "{dialect}"
+    );
+    orders::request_review(&state, &handle)
+        .await
+        .unwrap_or_else(|error| panic!("{dialect}: review: {error:?}"));
+    assert_eq!(
+        orders::get(&state, &handle).await.expect("read").step,
+        FlowStep::Status,
+        "{dialect}"
+    );
+
+    let mut order = decided(&state, &clock, &handle).await;
+    let rejected = order.photos_rejected;
+    if rejected {
+        assert_eq!(order.step, FlowStep::Status, "{dialect}");
+        // Whatever the dialect said about why, the person sees it.
+        let said: usize = order
+            .required_images
+            .iter()
+            .map(|i| i.feedback.len())
+            .sum::<usize>()
+            + order.general_feedback.len();
+        if dialect != Dialect::Reference {
+            assert!(said > 0, "{dialect}: the reasons are shown: {order:?}");
+        }
+        let retaken = folder.path().join("retaken.png");
+        write_card_photo(&retaken);
+        upload(&state, &handle, ImageSlot::Image2, &retaken).await;
+        orders::request_review(&state, &handle)
+            .await
+            .unwrap_or_else(|error| panic!("{dialect}: review again: {error:?}"));
+        order = decided(&state, &clock, &handle).await;
+    }
+    assert!(
+        order.is_final && !order.photos_rejected,
+        "{dialect}: {order:?}"
+    );
+    assert_eq!(order.step, FlowStep::Status, "{dialect}");
+    (order, rejected)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approved_in_every_dialect() {
+    for dialect in Dialect::ALL {
+        let (order, rejected) = journey(dialect, APPROVED).await;
+        assert!(!rejected, "{dialect}");
+        assert!(
+            ["approved", "completed"].contains(&order.status.as_str()),
+            "{dialect}: {}",
+            order.status
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rejected_then_replaced_then_approved_in_every_dialect() {
+    for dialect in Dialect::ALL {
+        let (_, rejected) = journey(dialect, REJECTED_ONCE).await;
+        assert!(
+            rejected,
+            "{dialect}: the sandbox turns this amount down once"
+        );
+    }
+}
