@@ -10,7 +10,7 @@ APP_BIN := $(CARGO_TARGET_DIR)/debug/cardcoins-desktop
 APP_FEATURES := --features cardcoins-desktop/embed
 KEYRING := scripts/with-keyring.sh
 
-.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle deb-check bench clean-screens \
+.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle deb-check bench bench-selftest clean-screens \
 	fuzz fuzz-smoke fuzz-build fuzz-merge deny audit
 
 ## run: install what is missing, build, and start the app against the built-in sandbox
@@ -24,7 +24,7 @@ run: setup ui
 	fi
 
 ## test: every check and test (format, clippy, cargo tests, frontend typecheck + Vitest, fuzz smoke, end-to-end)
-test: setup check ui-test cargo-test deny audit fuzz-smoke e2e
+test: setup check ui-test bench-selftest cargo-test deny audit fuzz-smoke e2e
 	@echo "make test: all checks and tests passed"
 
 setup:
@@ -46,6 +46,8 @@ clippy:
 
 cargo-test: ui
 	$(KEYRING) cargo test --workspace --exclude cardcoins-e2e $(APP_FEATURES)
+	@# The release profile unwinds: a panic in photo intake must come back as an error there too.
+	cargo run --release -p cardcoins-photos --example panic_boundary
 
 ui-test:
 	npm --prefix ui run check
@@ -75,6 +77,10 @@ audit:
 # On demand, not part of `make test`: needs root and deb.debian.org; reuses the .deb from `make bundle`.
 deb-check:
 	scripts/check-deb-on-clean-debian.sh
+
+## bench-selftest: the start-up bench's own statistics and retry logic (quick, no app started)
+bench-selftest:
+	python3 -m unittest discover -s bench/startup
 
 ## bench: start-up, memory and size against a bare Tauri app (on demand; not part of make test)
 bench: setup

@@ -10,7 +10,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # gnome-keyring and D-Bus for the real Secret Service; libvips for the photo benchmark's anchor.
 APT_PACKAGES=(
   # cmake and nasm build the bundled libjpeg-turbo 3 that photo intake links statically.
-  build-essential pkg-config libssl-dev curl file cmake nasm
+  build-essential pkg-config libssl-dev curl file cmake nasm python3
   libwebkit2gtk-4.1-dev libgtk-3-dev
   xvfb xauth x11-utils xdotool webkit2gtk-driver imagemagick fonts-dejavu-core
   dbus dbus-x11 gnome-keyring libsecret-tools
