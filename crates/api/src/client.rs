@@ -1,3 +1,4 @@
+use std::future::Future;
 use std::time::Duration;
 
 use cardcoins_core::OrderId;
@@ -73,8 +74,7 @@ impl ApiClient {
         url: Url,
         order: Option<&OrderId>,
     ) -> Result<T, ApiError> {
-        self.block.check()?;
-        let result = with_retries(&self.retry, operation, || async {
+        self.unless_blocked(with_retries(&self.retry, operation, || async {
             let response = self
                 .http
                 .get(url.clone())
@@ -83,10 +83,8 @@ impl ApiClient {
                 .map_err(ApiError::from_transport)?;
             log_status(operation, &response);
             envelope::read_data(response, order).await
-        })
-        .await;
-        self.block.note(&result, self.retry.max_blocked_pause);
-        result
+        }))
+        .await
     }
 
     /// A POST that is sent exactly once: its effects (an order, an SMS, a code attempt) must not
@@ -98,21 +96,11 @@ impl ApiClient {
         body: &B,
         order: Option<&OrderId>,
     ) -> Result<T, ApiError> {
-        self.block.check()?;
-        let result = async {
-            let response = self
-                .http
-                .post(url)
-                .json(body)
-                .send()
-                .await
-                .map_err(ApiError::from_transport)?;
-            log_status(operation, &response);
+        self.unless_blocked(async {
+            let response = self.post_once(operation, url, body).await?;
             envelope::read_data(response, order).await
-        }
-        .await;
-        self.block.note(&result, self.retry.max_blocked_pause);
-        result
+        })
+        .await
     }
 
     /// Like [`ApiClient::post_data`], for answers whose `data` is empty.
@@ -123,19 +111,37 @@ impl ApiClient {
         body: &B,
         order: Option<&OrderId>,
     ) -> Result<String, ApiError> {
-        self.block.check()?;
-        let result = async {
-            let response = self
-                .http
-                .post(url)
-                .json(body)
-                .send()
-                .await
-                .map_err(ApiError::from_transport)?;
-            log_status(operation, &response);
+        self.unless_blocked(async {
+            let response = self.post_once(operation, url, body).await?;
             envelope::read_message(response, order).await
-        }
-        .await;
+        })
+        .await
+    }
+
+    async fn post_once<B: Serialize + ?Sized>(
+        &self,
+        operation: &'static str,
+        url: Url,
+        body: &B,
+    ) -> Result<reqwest::Response, ApiError> {
+        let response = self
+            .http
+            .post(url)
+            .json(body)
+            .send()
+            .await
+            .map_err(ApiError::from_transport)?;
+        log_status(operation, &response);
+        Ok(response)
+    }
+
+    /// Sends nothing while a block is in force, and notes one the answer reveals.
+    async fn unless_blocked<T>(
+        &self,
+        request: impl Future<Output = Result<T, ApiError>>,
+    ) -> Result<T, ApiError> {
+        self.block.check()?;
+        let result = request.await;
         self.block.note(&result, self.retry.max_blocked_pause);
         result
     }
