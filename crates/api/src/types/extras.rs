@@ -260,8 +260,10 @@ fn known_slot(raw: &str) -> Option<ImageSlot> {
     match raw.parse::<ImageSlot>() {
         Ok(slot) => Some(slot),
         Err(_) => {
+            // The value itself is not logged: a server may put anything there, the order ID
+            // included, and this reader does not know the ID to scrub it.
             tracing::warn!(
-                image_type = %raw.chars().take(40).collect::<String>(),
+                chars = raw.chars().count(),
                 "ignoring an image type this app does not know"
             );
             None
