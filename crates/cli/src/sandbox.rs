@@ -5,7 +5,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Subcommand;
 use serde_json::json;
 
-use cardcoins_sandbox::{Dialect, Sandbox, SandboxConfig};
+use cardcoins_sandbox::{Dialect, ExpiryCheck, Sandbox, SandboxConfig, Uplink};
 
 use crate::args::GlobalArgs;
 use crate::error::CliError;
@@ -32,6 +32,18 @@ pub enum SandboxCommand {
         /// "Sandbox dialects".
         #[arg(long, value_name = "NAME", default_value = "extended", value_parser = dialect_parser())]
         dialect: Dialect,
+        /// Make the practice image store read each photo upload no faster than this, as over a
+        /// slow connection: a number then kbit or mbit, in decimal units (1mbit is 1,000,000 bits,
+        /// 125,000 bytes, a second), such as 1mbit, 0.25mbit or 256kbit. Without it, uploads go as
+        /// fast as they arrive.
+        #[arg(long, value_name = "RATE")]
+        uplink: Option<Uplink>,
+        /// When the practice image store checks that an upload's 15-second permission (its
+        /// presigned policy) has not expired. `arrival`, as S3 does: when the request arrives, so
+        /// an upload that starts in time is stored however long it takes. `end-of-body`: when the
+        /// last byte has arrived, so the whole upload must fit inside the 15 seconds.
+        #[arg(long, value_name = "WHEN", default_value = "arrival", value_parser = expiry_check_parser())]
+        expiry_check: ExpiryCheck,
     },
     /// Show the confirmation codes the practice server "sent" (oldest first).
     Outbox {
@@ -53,7 +65,19 @@ pub async fn run(
             port,
             data,
             dialect,
-        } => serve(output, port, data, dialect).await,
+            uplink,
+            expiry_check,
+        } => {
+            let config = SandboxConfig {
+                bind: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+                data_dir: data,
+                dialect,
+                uplink,
+                expiry_check,
+                ..SandboxConfig::default()
+            };
+            serve(output, config).await
+        }
         SandboxCommand::Outbox { phone } => {
             let phone = phone.as_deref().map(parse_phone).transpose()?;
             let messages = global.client()?.sandbox_outbox(phone.as_ref()).await?;
@@ -88,18 +112,14 @@ fn dialect_parser() -> impl TypedValueParser<Value = Dialect> {
         .try_map(|name| name.parse::<Dialect>())
 }
 
-async fn serve(
-    output: &Output,
-    port: u16,
-    data: Option<PathBuf>,
-    dialect: Dialect,
-) -> Result<(), CliError> {
-    let config = SandboxConfig {
-        bind: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
-        data_dir: data,
-        dialect,
-        ..SandboxConfig::default()
-    };
+/// The names of `ExpiryCheck::ALL`, listed by `--help` and by the refusal of another.
+fn expiry_check_parser() -> impl TypedValueParser<Value = ExpiryCheck> {
+    PossibleValuesParser::new(ExpiryCheck::ALL.map(ExpiryCheck::as_str))
+        .try_map(|name| name.parse::<ExpiryCheck>())
+}
+
+async fn serve(output: &Output, config: SandboxConfig) -> Result<(), CliError> {
+    let (dialect, uplink, expiry_check) = (config.dialect, config.uplink, config.expiry_check);
     let handle = Sandbox::start(config).await?;
     let api = handle.api_base_url();
     output.result(
@@ -107,12 +127,18 @@ async fn serve(
             "api": api.as_str(),
             "captcha_page": handle.captcha_page_url().as_str(),
             "dialect": dialect,
+            "uplink": uplink,
+            "expiry_check": expiry_check,
         }),
         || api.to_string(),
     );
     if !output.is_json() {
+        let store = match uplink {
+            Some(uplink) => format!("photo uploads read at {uplink}, "),
+            None => String::new(),
+        };
         output.note(format!(
-            "Practice server running ({dialect} dialect). Use it with:\n  export CARDCOINS_BASE_URL={api}\nCaptcha page: {}\nCtrl-C stops it.",
+            "Practice server running ({dialect} dialect; {store}upload permission checked at {expiry_check}). Use it with:\n  export CARDCOINS_BASE_URL={api}\nCaptcha page: {}\nCtrl-C stops it.",
             handle.captcha_page_url()
         ));
     }

@@ -51,7 +51,8 @@ impl From<&ManualClock> for Clock {
 ///
 /// The S3 endpoint's library (`s3s`) also checks each upload against the computer's clock: the
 /// policy must not have expired and its `X-Amz-Date` must be within 15 minutes. The sandbox
-/// checks the policy's expiry on its own clock too, so advancing past it refuses the upload; but
+/// checks the policy's expiry on its own clock too, so advancing past it refuses an upload that
+/// arrives afterwards (with [`crate::ExpiryCheck::EndOfBody`], one still arriving too); but
 /// for uploads to pass `s3s`, start at the real time ([`ManualClock::starting_now`]) and do not
 /// upload after advancing 15 minutes or more.
 #[derive(Debug, Clone)]

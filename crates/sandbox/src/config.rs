@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::dialect::Dialect;
+use crate::s3::ExpiryCheck;
+use crate::uplink::Uplink;
 
 /// How a sandbox behaves. `Default` matches the real service where the reference says how it
 /// behaves, and picks values a person can practise with where it does not.
@@ -45,10 +47,21 @@ pub struct SandboxConfig {
     pub initial_price_usd_cents: u64,
     /// Largest image the presign accepts and the S3 policy allows (5 MB).
     pub max_image_bytes: u64,
+    /// How fast the image store reads an upload's body; `None`: as fast as it comes.
+    /// [`crate::SandboxHandle::set_uplink`] changes it while the sandbox runs.
+    pub uplink: Option<Uplink>,
+    /// When the image store holds an upload to its policy's expiration (S3: on arrival).
+    pub expiry_check: ExpiryCheck,
     /// Largest order amount accepted, in cents.
     pub max_amount_cents: u64,
     /// How answers are shaped where the reference is silent (docs/api-choices.md).
     pub dialect: Dialect,
+    /// The chain (`/esplora/api`): how long after approval an on-chain payout enters the mempool.
+    pub chain_first_seen: Duration,
+    /// How long the first payout transaction stays in the mempool before a larger batch replaces it.
+    pub chain_replace_after: Duration,
+    /// The time between blocks; the replacing batch is mined in the next one.
+    pub chain_block_interval: Duration,
 }
 
 impl Default for SandboxConfig {
@@ -71,8 +84,13 @@ impl Default for SandboxConfig {
             ticker_update_frequency_ms: 60_000,
             initial_price_usd_cents: 6_585_000,
             max_image_bytes: 5 * 1024 * 1024,
+            uplink: None,
+            expiry_check: ExpiryCheck::AtArrival,
             max_amount_cents: 1_000_000,
             dialect: Dialect::Extended,
+            chain_first_seen: Duration::from_secs(2),
+            chain_replace_after: Duration::from_secs(10),
+            chain_block_interval: Duration::from_secs(10),
         }
     }
 }

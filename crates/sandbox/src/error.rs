@@ -28,6 +28,10 @@ pub enum SandboxError {
     Serve(std::io::Error),
     #[error("cannot wait for Ctrl-C: {0}")]
     Signal(std::io::Error),
+    #[error("{given:?} is not an uplink rate: {reason}. Write a number then kbit or mbit, such as 1mbit, 0.25mbit or 256kbit (1 mbit is 1,000,000 bits a second).")]
+    InvalidUplink { given: String, reason: String },
+    #[error("{0:?} is not an expiry check: use arrival (S3's, the default) or end-of-body.")]
+    InvalidExpiryCheck(String),
 }
 
 /// Why the API refused a request, independent of wording: each dialect words and shapes the

@@ -40,6 +40,9 @@ pub enum Fault {
     /// The image store reads uploads at about 64 KiB/s, as over a poor connection, so an
     /// upload lasts long enough to be interrupted (the crash tests use this).
     SlowUpload,
+    /// The next this many uploads each have part of their body read, then the connection
+    /// closes with no answer at all; nothing is stored. Then the fault clears itself.
+    CloseEarly(u32),
 }
 
 const HANG: Duration = Duration::from_secs(600);
@@ -68,7 +71,11 @@ pub(crate) async fn inject(
         }
         Some(Fault::CutMidResponse) => cut_mid_response(),
         Some(
-            Fault::PresignExpired | Fault::ClockSkew(_) | Fault::CutMidUpload | Fault::SlowUpload,
+            Fault::PresignExpired
+            | Fault::ClockSkew(_)
+            | Fault::CutMidUpload
+            | Fault::SlowUpload
+            | Fault::CloseEarly(_),
         )
         | None => next.run(request).await,
     }
@@ -87,16 +94,13 @@ pub(crate) async fn inject_upload(
     request: Request,
     next: Next,
 ) -> Response {
+    if request.method() == axum::http::Method::POST && shared.take_close_early() {
+        read_some(request).await;
+        return close_without_answer();
+    }
     match shared.fault() {
         Some(Fault::CutMidUpload) => {
-            let mut body = request.into_body().into_data_stream();
-            let mut read = 0;
-            while read < CUT_UPLOAD_AFTER {
-                match body.next().await {
-                    Some(Ok(chunk)) => read += chunk.len(),
-                    Some(Err(_)) | None => break,
-                }
-            }
+            read_some(request).await;
             cut_mid_response()
         }
         Some(Fault::SlowUpload) => {
@@ -122,6 +126,30 @@ pub(crate) async fn inject_upload(
         }
         _ => next.run(request).await,
     }
+}
+
+/// Reads the start of an upload, as a store that fails part-way would have.
+async fn read_some(request: Request) {
+    let mut body = request.into_body().into_data_stream();
+    let mut read = 0;
+    while read < CUT_UPLOAD_AFTER {
+        match body.next().await {
+            Some(Ok(chunk)) => read += chunk.len(),
+            Some(Err(_)) | None => break,
+        }
+    }
+}
+
+/// A body that fails before its first byte: hyper gives up on the connection before it has
+/// flushed the status line, so the client gets no answer at all.
+fn close_without_answer() -> Response {
+    let fail = futures_util::stream::once(async {
+        Err::<Bytes, _>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "sandbox fault: close_early",
+        ))
+    });
+    Response::new(Body::from_stream(fail))
 }
 
 /// Headers and the start of a JSON body, then a body error: hyper drops the connection. The
@@ -163,6 +191,10 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<Option<Fault>>("null").ok(),
             Some(None)
+        );
+        assert_eq!(
+            serde_json::from_str::<Fault>(r#"{"close_early": 2}"#).ok(),
+            Some(Fault::CloseEarly(2))
         );
     }
 }

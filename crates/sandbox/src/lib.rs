@@ -7,9 +7,13 @@
 //! `/sandbox/captcha` is a plain practice page for a browser) on one local port. The desktop app and the tests embed it with
 //! [`Sandbox::start`]; the CLI runs it with [`serve_forever`].
 //!
+//! Beside them, a bitcoin chain (`/esplora/api`, an Esplora subset) pays approved on-chain
+//! payouts as CardCoins does: a batch, replaced once by a larger batch, then blocks.
+//!
 //! Deterministic branches ("magic values") are listed in the crate's README.
 
 mod captcha;
+mod chain;
 mod clock;
 mod config;
 mod decision;
@@ -30,11 +34,15 @@ mod s3;
 mod server;
 mod state;
 mod ticker;
+mod uplink;
 
+pub use chain::ChainFault;
 pub use clock::{Clock, ManualClock};
 pub use config::SandboxConfig;
 pub use dialect::{Dialect, UnknownDialect};
 pub use error::SandboxError;
 pub use faults::Fault;
 pub use outbox::{Channel, OutboxMessage};
+pub use s3::ExpiryCheck;
 pub use server::{serve_forever, Sandbox, SandboxHandle};
+pub use uplink::Uplink;

@@ -15,8 +15,9 @@ use crate::faults::Fault;
 use crate::outbox::OutboxMessage;
 use crate::persistence::Persistence;
 use crate::routes;
-use crate::s3::{self, ObjectStore};
+use crate::s3::{self, ExpiryCheck, ObjectStore};
 use crate::state::Shared;
+use crate::uplink::Uplink;
 
 /// The sandbox server. Start one with [`Sandbox::start`].
 pub struct Sandbox;
@@ -77,14 +78,9 @@ fn app(shared: &Arc<Shared>) -> Router {
     Router::new()
         .nest("/v2", routes::api_router(shared))
         .nest("/sandbox", routes::control_router())
+        .nest("/esplora/api", routes::esplora_router(shared))
         .with_state(shared.clone())
-        .nest_service(
-            s3::MOUNT,
-            s3::router(shared.clone()).layer(axum::middleware::from_fn_with_state(
-                shared.clone(),
-                crate::faults::inject_upload,
-            )),
-        )
+        .nest_service(s3::MOUNT, s3::router(shared.clone()))
 }
 
 /// A running sandbox. Dropping it stops the server too; [`SandboxHandle::shutdown`] also waits.
@@ -141,6 +137,45 @@ impl SandboxHandle {
     /// Makes the API misbehave until called again with `None`.
     pub fn set_fault(&self, fault: Option<Fault>) {
         self.shared.set_fault(fault);
+    }
+
+    /// The fault in force; [`Fault::CloseEarly`] counts down and clears itself.
+    pub fn fault(&self) -> Option<Fault> {
+        self.shared.fault()
+    }
+
+    /// How many upload permissions (Image Presign) were handed out since start.
+    pub fn presigns_issued(&self) -> u64 {
+        self.shared.presigns_issued()
+    }
+
+    /// Makes the image store read uploads no faster than `uplink` (`None`: no limit), from the
+    /// next piece of every upload, including those under way.
+    pub fn set_uplink(&self, uplink: Option<Uplink>) {
+        self.shared.set_uplink(uplink);
+    }
+
+    pub fn uplink(&self) -> Option<Uplink> {
+        self.shared.uplink()
+    }
+
+    /// When the image store holds uploads to their policy's expiration, from the next request.
+    pub fn set_expiry_check(&self, check: ExpiryCheck) {
+        self.shared.set_expiry_check(check);
+    }
+
+    pub fn expiry_check(&self) -> ExpiryCheck {
+        self.shared.expiry_check()
+    }
+
+    /// `http://127.0.0.1:PORT/esplora/api`: the sandbox's chain, as an Esplora server.
+    pub fn esplora_base_url(&self) -> Url {
+        url_at(self.local_addr(), "/esplora/api")
+    }
+
+    /// Makes the chain's Esplora server misbehave until called again with `None`.
+    pub fn set_chain_fault(&self, fault: Option<crate::ChainFault>) {
+        self.shared.chain.set_fault(fault);
     }
 
     /// Stops accepting requests, lets running ones finish, and waits for the server to end.

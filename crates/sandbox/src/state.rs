@@ -18,8 +18,9 @@ use crate::order_id::redacted;
 use crate::outbox::{same_phone, OutboxMessage};
 use crate::persistence::Persistence;
 use crate::rate_limit::RateLimiter;
-use crate::s3::{ObjectStore, S3Credentials};
+use crate::s3::{ExpiryCheck, ObjectStore, S3Credentials};
 use crate::ticker::{Ticker, TickerSnapshot};
+use crate::uplink::Uplink;
 
 /// What is saved to `state.json`: the orders, the presigned keys, and the names on file.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -58,7 +59,13 @@ impl Store {
     }
 
     /// Brings every order up to `now`: decisions that are due are made, expired orders leave.
-    fn settle(&mut self, now: EpochMillis, config: &SandboxConfig) {
+    /// `oldest_upload`: when the longest-running upload still being read arrived.
+    fn settle(
+        &mut self,
+        now: EpochMillis,
+        config: &SandboxConfig,
+        oldest_upload: Option<EpochMillis>,
+    ) {
         let decision_delay = clock::millis(config.decision_delay);
         for order in self.orders.values_mut() {
             decision::settle(order, now, decision_delay);
@@ -72,11 +79,13 @@ impl Store {
             }
             keep
         });
-        // A presigned key is useless once its policy has expired; keep a minute of slack.
+        // A presigned key is useless once its policy has expired; keep a minute of slack, and
+        // keep it while a slow upload that arrived before it expired may be for it.
         let orders = &self.orders;
         self.presigned.retain(|_, presigned| {
             orders.contains_key(&presigned.order_id)
-                && now <= presigned.expires_at.saturating_add(60_000)
+                && (now <= presigned.expires_at.saturating_add(60_000)
+                    || oldest_upload.is_some_and(|arrived| arrived < presigned.expires_at))
         });
     }
 }
@@ -95,9 +104,16 @@ pub(crate) struct Shared {
     outbox: Mutex<Vec<OutboxMessage>>,
     pub captcha: CaptchaBook,
     fault: Mutex<Option<Fault>>,
+    uplink: Mutex<Option<Uplink>>,
+    expiry_check: Mutex<ExpiryCheck>,
+    /// When each upload the image store is still reading arrived.
+    uploads_in_flight: Mutex<Vec<EpochMillis>>,
+    /// Upload permissions handed out since start: tests see whether a retry asked afresh.
+    presigns_issued: std::sync::atomic::AtomicU64,
     pub rate_limiter: RateLimiter,
     ticker: Mutex<Ticker>,
     pub objects: ObjectStore,
+    pub chain: crate::chain::ChainBook,
     pub s3_credentials: S3Credentials,
     local_addr: SocketAddr,
     shutdown: watch::Receiver<bool>,
@@ -109,6 +125,16 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    pub fn count_presign(&self) {
+        self.presigns_issued
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn presigns_issued(&self) -> u64 {
+        self.presigns_issued
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn new(
         config: SandboxConfig,
         store: Store,
@@ -130,6 +156,11 @@ impl Shared {
                 &config.captcha_hostname,
             ),
             rate_limiter: RateLimiter::new(config.rate_limit_per_minute, config.rate_limit_block),
+            chain: crate::chain::ChainBook::new(&config, now),
+            uplink: Mutex::new(config.uplink),
+            expiry_check: Mutex::new(config.expiry_check),
+            uploads_in_flight: Mutex::new(Vec::new()),
+            presigns_issued: std::sync::atomic::AtomicU64::new(0),
             config,
             store: Mutex::new(store),
             persistence,
@@ -168,8 +199,9 @@ impl Shared {
             ticker: self.ticker(now),
             config: &self.config,
         };
+        let oldest_upload = lock(&self.uploads_in_flight).iter().min().copied();
         let mut store = lock(&self.store);
-        store.settle(now, &self.config);
+        store.settle(now, &self.config, oldest_upload);
         let result = f(&mut store, &ctx);
         // Saved while still locked, so two saves can never land out of order.
         if let Err(error) = self.persistence.save(&store) {
@@ -221,6 +253,51 @@ impl Shared {
     pub fn set_fault(&self, fault: Option<Fault>) {
         tracing::info!(?fault, "fault injection changed");
         *lock(&self.fault) = fault;
+    }
+
+    /// Counts one upload against [`Fault::CloseEarly`]; `true`: close this one. The fault clears
+    /// itself with its last upload.
+    pub fn take_close_early(&self) -> bool {
+        let mut fault = lock(&self.fault);
+        let Some(Fault::CloseEarly(left)) = *fault else {
+            return false;
+        };
+        *fault = match left {
+            0 | 1 => None,
+            more => Some(Fault::CloseEarly(more - 1)),
+        };
+        left > 0
+    }
+
+    pub fn uplink(&self) -> Option<Uplink> {
+        *lock(&self.uplink)
+    }
+
+    pub fn set_uplink(&self, uplink: Option<Uplink>) {
+        let shown = uplink.map_or_else(|| "unlimited".to_string(), |rate| rate.to_string());
+        tracing::info!(uplink = %shown, "image store uplink changed");
+        *lock(&self.uplink) = uplink;
+    }
+
+    /// An upload that arrived `at` is being read until [`Shared::upload_ended`].
+    pub fn upload_began(&self, at: EpochMillis) {
+        lock(&self.uploads_in_flight).push(at);
+    }
+
+    pub fn upload_ended(&self, at: EpochMillis) {
+        let mut in_flight = lock(&self.uploads_in_flight);
+        if let Some(index) = in_flight.iter().position(|&arrived| arrived == at) {
+            in_flight.swap_remove(index);
+        }
+    }
+
+    pub fn expiry_check(&self) -> ExpiryCheck {
+        *lock(&self.expiry_check)
+    }
+
+    pub fn set_expiry_check(&self, check: ExpiryCheck) {
+        tracing::info!(%check, "image store expiry check changed");
+        *lock(&self.expiry_check) = check;
     }
 
     /// The API's own clock, which the ClockSkew fault moves.

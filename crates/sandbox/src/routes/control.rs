@@ -12,7 +12,9 @@ use serde_json::json;
 
 use crate::error::ApiError;
 use crate::faults::Fault;
+use crate::s3::ExpiryCheck;
 use crate::state::Shared;
+use crate::uplink::Uplink;
 
 const CAPTCHA_PAGE: &str = include_str!("../pages/captcha.html");
 const CAPTCHA_DONE_PAGE: &str = include_str!("../pages/captcha_done.html");
@@ -24,6 +26,11 @@ pub(super) fn router() -> Router<Arc<Shared>> {
         .route("/captcha/token", post(issue_captcha_token))
         .route("/captcha/done", get(captcha_done))
         .route("/faults", get(current_fault).post(set_fault))
+        .route("/uplink", get(current_uplink).post(set_uplink))
+        .route(
+            "/expiry_check",
+            get(current_expiry_check).post(set_expiry_check),
+        )
 }
 
 #[derive(Deserialize)]
@@ -59,9 +66,43 @@ async fn set_fault(State(shared): State<Arc<Shared>>, body: Bytes) -> Result<Res
     let fault: Option<Fault> = serde_json::from_slice(&body).map_err(|error| {
         ApiError::bad_request(format!(
             "Not a fault ({error}). Send null, \"maintenance\", \"server_error\", \"timeout\", \
-             \"cut_mid_response\", \"rate_limited\", \"presign_expired\" or {{\"clock_skew\": seconds}}."
+             \"cut_mid_response\", \"rate_limited\", \"presign_expired\", {{\"clock_skew\": seconds}}, \
+             \"cut_mid_upload\", \"slow_upload\" or {{\"close_early\": uploads}}."
         ))
     })?;
     shared.set_fault(fault);
     Ok(Json(json!({"fault": fault})).into_response())
+}
+
+async fn current_uplink(State(shared): State<Arc<Shared>>) -> Response {
+    Json(json!({"uplink": shared.uplink()})).into_response()
+}
+
+/// POST /sandbox/uplink with a rate (`"1mbit"`, `"256kbit"`) or `null` for no limit.
+async fn set_uplink(State(shared): State<Arc<Shared>>, body: Bytes) -> Result<Response, ApiError> {
+    let uplink: Option<Uplink> = serde_json::from_slice(&body).map_err(|error| {
+        ApiError::bad_request(format!(
+            "Not an uplink rate ({error}). Send null or a string such as \"1mbit\", \"0.25mbit\" or \"256kbit\"."
+        ))
+    })?;
+    shared.set_uplink(uplink);
+    Ok(Json(json!({"uplink": uplink})).into_response())
+}
+
+async fn current_expiry_check(State(shared): State<Arc<Shared>>) -> Response {
+    Json(json!({"expiry_check": shared.expiry_check()})).into_response()
+}
+
+/// POST /sandbox/expiry_check with `"arrival"` (S3's) or `"end_of_body"`.
+async fn set_expiry_check(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let check: ExpiryCheck = serde_json::from_slice(&body).map_err(|error| {
+        ApiError::bad_request(format!(
+            "Not an expiry check ({error}). Send \"arrival\" or \"end_of_body\"."
+        ))
+    })?;
+    shared.set_expiry_check(check);
+    Ok(Json(json!({"expiry_check": check})).into_response())
 }

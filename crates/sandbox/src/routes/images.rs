@@ -92,6 +92,7 @@ pub(crate) async fn presign(
         );
         Ok((presigned, slot))
     })?;
+    shared.count_presign();
     tracing::info!(order = %redacted(&order_id), %slot, file_size, "upload presigned");
     Ok(ok("", presigned))
 }

@@ -1,6 +1,9 @@
-//! The HTTP surface: `/v2` (the API), `/sandbox` (control and the practice captcha).
+//! The HTTP surface: `/v2` (the API), `/sandbox` (control and the practice captcha),
+//! `/esplora/api` (the chain the payouts go to).
 
+mod chain_control;
 mod control;
+mod esplora;
 mod images;
 mod order_view;
 mod orders;
@@ -71,7 +74,13 @@ pub(crate) fn api_router(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
 }
 
 pub(crate) fn control_router() -> Router<Arc<Shared>> {
-    control::router().merge(recaptcha::router())
+    control::router()
+        .merge(recaptcha::router())
+        .merge(chain_control::router())
+}
+
+pub(crate) fn esplora_router(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
+    esplora::router(shared)
 }
 
 /// The reference's envelope around a successful answer. Serialised straight from `data`, so

@@ -3,10 +3,12 @@
 //! condition before our code sees the file.
 
 mod endpoint;
+mod expiry;
 mod objects;
 mod policy;
 
 pub(crate) use endpoint::router;
+pub use expiry::ExpiryCheck;
 pub(crate) use objects::ObjectStore;
 pub(crate) use policy::{presign_post, PostPolicyRequest, S3Credentials};
 

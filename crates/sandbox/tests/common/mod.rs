@@ -293,6 +293,11 @@ impl S3Form {
     }
 
     pub async fn send(self, http: &Client, content: &[u8]) -> Response {
+        self.try_send(http, content).await.expect("S3 POST sent")
+    }
+
+    /// For uploads whose connection may break before an answer.
+    pub async fn try_send(self, http: &Client, content: &[u8]) -> reqwest::Result<Response> {
         let mut form = Form::new();
         for (name, value) in self.fields {
             form = form.text(name, value);
@@ -302,11 +307,7 @@ impl S3Form {
             .mime_str(&self.content_type)
             .expect("mime");
         form = form.part("file", file);
-        http.post(&self.url)
-            .multipart(form)
-            .send()
-            .await
-            .expect("S3 POST sent")
+        http.post(&self.url).multipart(form).send().await
     }
 }
 
