@@ -10,7 +10,7 @@ APP_BIN := $(CARGO_TARGET_DIR)/debug/cardcoins-desktop
 APP_FEATURES := --features cardcoins-desktop/embed
 KEYRING := scripts/with-keyring.sh
 
-.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle deb-check bench bench-selftest clean-screens \
+.PHONY: run test setup ui app check fmt-check clippy cargo-test ui-test e2e bundle deb-check bench bench-uplink bench-selftest clean-screens \
 	fuzz fuzz-smoke fuzz-build fuzz-merge deny audit
 
 ## run: install what is missing, build, and start the app against the built-in sandbox
@@ -77,6 +77,10 @@ audit:
 # On demand, not part of `make test`: needs root and deb.debian.org; reuses the .deb from `make bundle`.
 deb-check:
 	scripts/check-deb-on-clean-debian.sh
+
+## bench-uplink: two 12 MP photos through a store throttled to 8, 1 and 0.25 Mbit/s, the app's way and a browser form's
+bench-uplink:
+	bench/uplink/run.sh
 
 ## bench-selftest: the start-up bench's own statistics and retry logic (quick, no app started)
 bench-selftest:

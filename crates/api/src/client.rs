@@ -10,6 +10,7 @@ use crate::builder::ApiClientBuilder;
 use crate::envelope;
 use crate::error::ApiError;
 use crate::retry::{with_retries, RetryPolicy};
+use crate::uplink::{LinkBudget, UplinkMeter};
 
 /// A client for the CardCoins API v2. Cheap to clone; clones share connections.
 ///
@@ -22,6 +23,7 @@ pub struct ApiClient {
     pub(crate) retry: RetryPolicy,
     pub(crate) upload_timeout: Duration,
     block: BlockGate,
+    pub(crate) uplink: UplinkMeter,
 }
 
 impl ApiClient {
@@ -41,7 +43,14 @@ impl ApiClient {
             retry,
             upload_timeout,
             block: BlockGate::default(),
+            uplink: UplinkMeter::default(),
         }
+    }
+
+    /// How large a photo may be to arrive in about ten seconds, from the uploads this client
+    /// (and its clones) made so far.
+    pub fn link_budget(&self) -> LinkBudget {
+        self.uplink.budget()
     }
 
     /// The API root this client talks to.

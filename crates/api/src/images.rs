@@ -40,8 +40,10 @@ impl ApiClient {
     }
 
     /// Presigns and uploads one photo, named after its slot (`image1.jpg`) rather than the
-    /// seller's file. Transient store failures are repeated under the retry policy; an expired
-    /// policy is presigned afresh, once.
+    /// seller's file. The permission lives 15 seconds, so it is asked for immediately before
+    /// every attempt, a retry included: a connection the store closed early or a timeout is
+    /// repeated under the retry policy with a fresh one, and an expired permission is tried
+    /// once more with a fresh one.
     #[tracing::instrument(skip_all, fields(order = %order.redacted(), slot = slot.as_api_str()))]
     pub async fn upload_image(
         &self,
@@ -51,12 +53,12 @@ impl ApiClient {
         progress: Option<UploadProgress>,
     ) -> Result<UploadReceipt, ApiError> {
         let image = &image.named_for(slot);
-        let mut presign = self
-            .presign_image(order, slot, image.file_name(), image.size())
-            .await?;
-        let mut presigned_again = false;
+        let mut expired_before = false;
         let mut attempt = 1;
         loop {
+            let presign = self
+                .presign_image(order, slot, image.file_name(), image.size())
+                .await?;
             match self
                 .upload_presigned(&presign, image, progress.clone())
                 .await
@@ -65,27 +67,24 @@ impl ApiClient {
                     tracing::info!(attempt, "photo uploaded");
                     return Ok(receipt);
                 }
-                Err(ApiError::Upload {
-                    kind: UploadErrorKind::PolicyExpired,
-                }) if !presigned_again => {
-                    tracing::warn!(attempt, "upload policy expired; presigning again");
-                    presigned_again = true;
-                    presign = self
-                        .presign_image(order, slot, image.file_name(), image.size())
-                        .await?;
-                }
                 Err(
                     error @ ApiError::Upload {
                         kind: UploadErrorKind::PolicyExpired,
                     },
-                ) => return Err(error),
+                ) => {
+                    if expired_before {
+                        return Err(error);
+                    }
+                    tracing::warn!(attempt, "upload permission expired; presigning again");
+                    expired_before = true;
+                }
                 Err(error) if error.is_transient() && attempt < self.retry.max_attempts => {
                     let wait = self.retry.delay_after(attempt);
                     tracing::warn!(
                         attempt,
                         error_code = %error.code(),
                         wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
-                        "upload failed; repeating"
+                        "upload failed; presigning again and repeating"
                     );
                     tokio::time::sleep(wait).await;
                     attempt += 1;

@@ -32,6 +32,7 @@ pub mod responses;
 mod retry;
 mod tickers;
 mod types;
+mod uplink;
 mod upload;
 
 pub use builder::{ApiClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
@@ -49,4 +50,5 @@ pub use types::{
     Ack, ImageFeedback, OrderDetails, Payout, Presign, RequiredImage, SubmittedDestination, Ticker,
     Tickers, UploadReceipt,
 };
+pub use uplink::{BytesPerSecond, LinkBudget, MAX_PHOTO_BYTES, UNMEASURED_BUDGET, UPLOAD_TARGET};
 pub use upload::{ImageUpload, UploadProgress};

@@ -20,8 +20,9 @@ use crate::types::{Presign, UploadReceipt};
 
 const CHUNK_BYTES: usize = 64 * 1024;
 
-/// Called as the file goes out with (bytes sent so far, total bytes). A repeated attempt starts
-/// again from zero.
+/// Called as the file goes out with (bytes handed to the connection so far, total bytes). A
+/// repeated attempt starts again from zero. The bytes handed over are not yet the store's: the
+/// computer's and the network's buffers hold some, so "all sent" means "finishing", not "done".
 pub type UploadProgress = Arc<dyn Fn(u64, u64) + Send + Sync>;
 
 /// A photo ready to upload: where its bytes come from, its name and type.
@@ -181,6 +182,7 @@ impl ApiClient {
         // S3 ignores every field after the file, so the file goes last.
         form = form.part("file", file_part);
 
+        let started = std::time::Instant::now();
         let response = self
             .http
             .post(presign.url.clone())
@@ -189,10 +191,26 @@ impl ApiClient {
             .send()
             .await
             .map_err(ApiError::from_transport)?;
+        let took = started.elapsed();
         let status = response.status();
-        tracing::debug!(status = status.as_u16(), "image store answered");
+        tracing::debug!(
+            status = status.as_u16(),
+            took_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX),
+            "image store answered"
+        );
         let body = read_capped(response).await?;
-        store_answer(status, &body, presign)
+        let answer = store_answer(status, &body, presign);
+        // An expired permission also says how long the bytes took to arrive.
+        if matches!(
+            answer,
+            Ok(_)
+                | Err(ApiError::Upload {
+                    kind: UploadErrorKind::PolicyExpired
+                })
+        ) {
+            self.uplink.record(image.size, took);
+        }
+        answer
     }
 }
 

@@ -709,6 +709,11 @@ async fn upload_faults_and_a_skewed_clock() {
     );
     assert!(error.is_transient());
     assert_eq!(starts.load(Ordering::SeqCst), 3, "three attempts in all");
+    assert_eq!(
+        handle.presigns_issued(),
+        3,
+        "a fresh permission for every attempt"
+    );
     assert_secret_kept(&error, &order);
     let details = client.get_order(&order).await.expect("order");
     assert_eq!(details.status, OrderStatus::Authorized);
@@ -719,6 +724,16 @@ async fn upload_faults_and_a_skewed_clock() {
             .all(|image| image.uploaded == Some(false)),
         "nothing was stored: {details:?}"
     );
+
+    // The store closes the connection early, once: a fresh permission, a second attempt, stored.
+    handle.set_fault(Some(Fault::CloseEarly(1)));
+    let presigned_before = handle.presigns_issued();
+    client
+        .upload_image(&order, ImageSlot::Image1, &photo, None)
+        .await
+        .expect("stored on the second attempt");
+    assert_eq!(handle.fault(), None, "the first attempt was cut");
+    assert_eq!(handle.presigns_issued() - presigned_before, 2);
 
     // The API's clock ten minutes behind: every policy is expired on arrival. Presigned
     // again once, then reported as expired, not as a refusal of the photo.

@@ -18,6 +18,9 @@ pub enum CliError {
     Refused(String),
     #[error(transparent)]
     Photo(#[from] PhotoError),
+    /// A photo this connection cannot deliver within its upload permission, even at its smallest.
+    #[error("{0}")]
+    TooSlowForLink(String),
     #[error(transparent)]
     Sandbox(#[from] SandboxError),
     /// Reading standard input or writing a file failed.
@@ -35,6 +38,7 @@ impl CliError {
             CliError::Input(error) => error.code(),
             CliError::Refused(_) => ErrorCode::RefusedInput,
             CliError::Photo(error) => error.error_code(),
+            CliError::TooSlowForLink(_) => ErrorCode::UploadTooSlow,
             CliError::Sandbox(_) => ErrorCode::Sandbox,
             CliError::Io { .. } => ErrorCode::Io,
             CliError::Runtime(_) => ErrorCode::Internal,

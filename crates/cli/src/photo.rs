@@ -6,9 +6,9 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{json, Value};
 
-use cardcoins_api::{ImageUpload, UploadProgress};
-use cardcoins_core::ImageSlot;
-use cardcoins_photos::{IntakeOptions, PhotoIntake, PreparedPhoto};
+use cardcoins_api::{ApiClient, ImageUpload, LinkBudget, UploadProgress};
+use cardcoins_core::{ImageSlot, OrderId};
+use cardcoins_photos::{IntakeOptions, LinkFit, PhotoIntake, PreparedPhoto};
 
 use crate::args::GlobalArgs;
 use crate::error::CliError;
@@ -25,14 +25,21 @@ pub enum PhotoCommand {
         #[arg(value_name = "OUT")]
         output: PathBuf,
     },
-    /// Prepare a photo, then presign and upload it for one of the order's photo slots.
+    /// Prepare photos, then upload them one after the other, each presigned just before it is
+    /// sent. The first is sized for a slow link; the rest for the link the uploads before them
+    /// measured, so each arrives in about ten seconds.
     Upload {
         /// The order ID, or - to read it from standard input.
         id: String,
-        /// Image1, Image2, GovidImageFront, GovidImageBack or GovidImageSelfPortrait.
-        slot: String,
-        /// The photo (JPEG, PNG or WebP; HEIC where libheif is installed).
-        file: PathBuf,
+        /// SLOT FILE, once or more: the slot (Image1, Image2, GovidImageFront, GovidImageBack or
+        /// GovidImageSelfPortrait) and its photo (JPEG, PNG or WebP; HEIC where libheif is
+        /// installed).
+        #[arg(value_name = "SLOT FILE", num_args = 2.., required = true)]
+        pairs: Vec<String>,
+        /// Send a photo even when it is too large for this connection to deliver within its
+        /// 15-second permission at its smallest.
+        #[arg(long)]
+        anyway: bool,
     },
 }
 
@@ -66,38 +73,114 @@ pub async fn run(
             output.result(&photo_json(&photo), || photo.summary());
             Ok(())
         }
-        PhotoCommand::Upload { id, slot, file } => {
+        PhotoCommand::Upload { id, pairs, anyway } => {
             let order = read_order_id(&id)?;
-            let slot: ImageSlot = slot.parse()?;
+            let photos = slot_files(&pairs)?;
             let client = global.client()?;
-            // Prepared before presigning: the upload permission lives only 15 seconds.
-            let photo = prepare(&file).await?;
-            report_warnings(output, &photo);
-            // The client names the upload after its slot; only the type matters here.
-            let upload = ImageUpload::from_bytes(
-                format!("photo.{}", photo.format.extension()),
-                photo.format.mime(),
-                photo.bytes.clone(),
-            );
-            let bar = output.wants_progress().then(|| progress_bar(slot));
-            let progress: Option<UploadProgress> = bar.clone().map(|bar| {
-                Arc::new(move |sent: u64, total: u64| {
-                    bar.set_length(total);
-                    bar.set_position(sent);
-                }) as UploadProgress
-            });
-            let result = client.upload_image(&order, slot, &upload, progress).await;
-            if let Some(bar) = bar {
-                bar.finish_and_clear();
+            let mut uploaded = Vec::new();
+            for (slot, file) in photos {
+                // Prepared before presigning: the upload permission lives only 15 seconds.
+                let photo = prepare(&file).await?;
+                report_warnings(output, &photo);
+                let budget = client.link_budget();
+                let photo = match fit_for_link(photo, budget.bytes).await? {
+                    LinkFit::Fits(photo) => photo,
+                    // Nothing measured yet is no proof of a slow link: the smallest goes.
+                    LinkFit::TooBig(smallest) if anyway || budget.measured.is_none() => smallest,
+                    LinkFit::TooBig(smallest) => {
+                        return Err(CliError::TooSlowForLink(too_slow(slot, &budget, &smallest)))
+                    }
+                };
+                uploaded.push(upload_one(&client, output, &order, slot, photo).await?);
             }
-            let receipt = result?;
-            output.result(
-                &json!({ "slot": slot, "photo": photo_json(&photo), "receipt": receipt }),
-                || format!("Uploaded {slot}: {}", photo.summary()),
-            );
+            // One photo prints its object, as before; several print a list of them.
+            let json = match uploaded.as_slice() {
+                [(single, _)] => single.clone(),
+                many => Value::Array(many.iter().map(|(json, _)| json.clone()).collect()),
+            };
+            output.result(&json, || {
+                uploaded
+                    .iter()
+                    .map(|(_, line)| line.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
             Ok(())
         }
     }
+}
+
+/// `Image1 front.jpg Image2 back.jpg` as slots and paths.
+fn slot_files(pairs: &[String]) -> Result<Vec<(ImageSlot, PathBuf)>, CliError> {
+    if !pairs.len().is_multiple_of(2) {
+        return Err(CliError::Refused(
+            "Give each photo after its slot: SLOT FILE [SLOT FILE ...], e.g. Image1 front.jpg Image2 back.jpg.".to_string(),
+        ));
+    }
+    pairs
+        .chunks(2)
+        .map(|pair| Ok((pair[0].parse()?, PathBuf::from(&pair[1]))))
+        .collect()
+}
+
+async fn upload_one(
+    client: &ApiClient,
+    output: &Output,
+    order: &OrderId,
+    slot: ImageSlot,
+    photo: PreparedPhoto,
+) -> Result<(Value, String), CliError> {
+    // The client names the upload after its slot; only the type matters here.
+    let upload = ImageUpload::from_bytes(
+        format!("photo.{}", photo.format.extension()),
+        photo.format.mime(),
+        photo.bytes.clone(),
+    );
+    let bar = output.wants_progress().then(|| progress_bar(slot));
+    let progress: Option<UploadProgress> = bar.clone().map(|bar| {
+        Arc::new(move |sent: u64, total: u64| {
+            bar.set_length(total);
+            bar.set_position(sent);
+            if sent >= total {
+                // Handed over is not yet stored: buffers may still hold the end of it.
+                bar.set_message(format!("Finishing {slot}"));
+            }
+        }) as UploadProgress
+    });
+    let result = client.upload_image(order, slot, &upload, progress).await;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let receipt = result?;
+    Ok((
+        json!({ "slot": slot, "photo": photo_json(&photo), "receipt": receipt }),
+        format!("Uploaded {slot}: {}", photo.summary()),
+    ))
+}
+
+async fn fit_for_link(photo: PreparedPhoto, budget: u64) -> Result<LinkFit, CliError> {
+    tokio::task::spawn_blocking(move || {
+        PhotoIntake::new(IntakeOptions::default()).fit_for_link(&photo, budget)
+    })
+    .await
+    .map_err(|error| CliError::Runtime(format!("photo preparation stopped: {error}")))?
+    .map_err(CliError::from)
+}
+
+fn too_slow(slot: ImageSlot, budget: &LinkBudget, smallest: &PreparedPhoto) -> String {
+    let bytes = smallest.bytes.len() as u64;
+    let link = match (budget.measured, budget.seconds_for(bytes)) {
+        (Some(rate), Some(seconds)) => format!(
+            "this connection sends about {}, so even at its smallest ({}) the {slot} photo needs about {seconds} seconds",
+            rate.words(),
+            cardcoins_photos::human_size(bytes)
+        ),
+        _ => format!(
+            "even at its smallest ({}) the {slot} photo may need longer on this connection",
+            cardcoins_photos::human_size(bytes)
+        ),
+    };
+    format!("Not sent: {link}, and the permission to upload it lasts 15 seconds. Use a faster network, or add --anyway to try.")
 }
 
 /// Decoding and re-encoding are CPU work: off the async threads.

@@ -39,6 +39,10 @@ fn start_sandbox() -> Sandbox {
 }
 
 fn start_sandbox_in(dialect: &str) -> Sandbox {
+    start_sandbox_with(dialect, &[])
+}
+
+fn start_sandbox_with(dialect: &str, options: &[&str]) -> Sandbox {
     assert!(DIALECTS.contains(&dialect), "{dialect}");
     let data = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(BIN)
@@ -52,6 +56,7 @@ fn start_sandbox_in(dialect: &str) -> Sandbox {
             "--data",
         ])
         .arg(data.path())
+        .args(options)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -468,4 +473,66 @@ fn photo_prepare_writes_an_upload_ready_file() {
         .expect("run");
     assert_eq!(output.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&output.stderr).trim().is_empty());
+}
+
+/// A phone's 12 MP photo: smooth light with a little sensor grain, as a JPEG at quality 92.
+fn phone_photo(dir: &Path, name: &str, seed: u32) -> PathBuf {
+    let mut state = 0x2545_f491u32 ^ seed;
+    let image = ImageBuffer::from_fn(4032, 3024, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let grain = (state % 12) as u8;
+        Rgb([
+            (x / 24 % 160) as u8 + grain,
+            (y / 20 % 160) as u8 + grain,
+            90 + grain,
+        ])
+    });
+    let path = dir.join(name);
+    let file = std::fs::File::create(&path).expect("photo file");
+    image::codecs::jpeg::JpegEncoder::new_with_quality(std::io::BufWriter::new(file), 92)
+        .encode_image(&image)
+        .expect("photo written");
+    path
+}
+
+#[test]
+fn photos_in_one_command_go_one_at_a_time_each_fitted_to_a_one_megabit_link() {
+    // The strictest store: every byte must be in before the 15-second permission runs out.
+    let sandbox = start_sandbox_with(
+        "extended",
+        &["--uplink", "1mbit", "--expiry-check", "end-of-body"],
+    );
+    let photos = tempfile::tempdir().expect("temp dir");
+    let front = phone_photo(photos.path(), "front.jpg", 1);
+    let back = phone_photo(photos.path(), "back.jpg", 2);
+    let id = sandbox.order_ready_for_photos("5500");
+    let sent = sandbox.json(
+        &[
+            "photo",
+            "upload",
+            &id,
+            "Image1",
+            &front.display().to_string(),
+            "Image2",
+            &back.display().to_string(),
+        ],
+        Some(&id),
+    );
+    let bytes: Vec<u64> = sent
+        .as_array()
+        .map(|photos| {
+            photos
+                .iter()
+                .filter_map(|photo| photo["photo"]["bytes"].as_u64())
+                .collect()
+        })
+        .unwrap_or_default();
+    // The first is sized for a link not yet measured; the second for the one the first measured.
+    assert_eq!(bytes.len(), 2, "{sent}");
+    assert!(bytes[0] <= 300_000, "{sent}");
+    assert!(bytes[1] > 300_000 && bytes[1] <= 1_250_000, "{sent}");
+    let order = sandbox.order(&id);
+    assert_eq!(order["next_step"], "review", "{order}");
 }

@@ -51,6 +51,9 @@ pub enum ErrorCode {
     /// An answer whose documented fields could not be read.
     UnreadableAnswer,
     UploadExpired,
+    /// Even at its smallest the photo would take longer on this link than its upload permission
+    /// lasts; the person may still try.
+    UploadTooSlow,
     UploadTooLarge,
     UploadRefused,
 
@@ -115,6 +118,7 @@ impl ErrorCode {
             Timeout => "timeout",
             UnreadableAnswer => "unreadable_answer",
             UploadExpired => "upload_expired",
+            UploadTooSlow => "upload_too_slow",
             UploadTooLarge => "upload_too_large",
             UploadRefused => "upload_refused",
             PhotoUnreadable => "photo_unreadable",
