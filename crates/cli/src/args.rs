@@ -78,6 +78,8 @@ pub enum Command {
     /// Run or inspect the local practice server.
     #[command(subcommand)]
     Sandbox(crate::sandbox::SandboxCommand),
+    /// Export orders (IDs on standard input, one a line) as CSV or BIP-329 wallet labels.
+    Export(crate::export::ExportArgs),
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod args;
 mod destination_args;
 mod error;
+mod export;
 mod order;
 mod order_id_arg;
 mod output;
@@ -57,6 +58,7 @@ async fn run(cli: Cli, output: &Output) -> Result<(), CliError> {
         Command::Verify(args) => verify::run(global, output, args).await,
         Command::Validate(command) => validate::run(output, command),
         Command::Sandbox(command) => sandbox::run(global, output, command).await,
+        Command::Export(args) => export::run(global, output, args).await,
     }
 }
 

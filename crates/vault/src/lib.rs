@@ -10,12 +10,16 @@
 mod data_file;
 mod error;
 mod key_store;
+mod payout_notes;
 mod record;
+mod status_history;
 mod vault;
 
 pub use cardcoins_core::FlowStep;
 pub use data_file::{FileDamage, SCHEMA_VERSION};
 pub use error::VaultError;
 pub use key_store::KeyStore;
+pub use payout_notes::{PayoutNote, MAX_PAYOUT_NOTES};
 pub use record::OrderRecord;
+pub use status_history::{StatusEntry, MAX_HISTORY};
 pub use vault::OrderVault;

@@ -4,6 +4,8 @@ use cardcoins_core::{Cents, FlowStep, ImageSlot, OrderStatus};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::status_history::StatusEntry;
+
 /// One order's non-secret details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderRecord {
@@ -20,6 +22,20 @@ pub struct OrderRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_slots: Vec<ImageSlot>,
     pub step: FlowStep,
+    /// Every change of status the app saw, oldest first; change it through
+    /// [`OrderRecord::note_status`]. Empty in files written before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusEntry>,
+    /// The on-chain payout's watch, once the app started one (the payout watch setting is on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payout_watch: Option<cardcoins_payout_watch::PayoutWatch>,
+    /// What the payout watch told the person, oldest first; add through
+    /// [`OrderRecord::note_payout`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payout_timeline: Vec<crate::payout_notes::PayoutNote>,
+    /// Why the payout watch's last poll failed, in words for the person; `None` once it works.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payout_problem: Option<String>,
     /// Only with [`crate::KeyStore::PlainFileWithConsent`]: the ID itself, in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) plain_order_id: Option<String>,

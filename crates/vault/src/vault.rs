@@ -119,8 +119,13 @@ impl OrderVault {
             uploaded: Vec::new(),
             extra_slots: Vec::new(),
             step: FlowStep::Phone,
+            history: Vec::new(),
+            payout_watch: None,
+            payout_timeline: Vec::new(),
+            payout_problem: None,
             plain_order_id: None,
         };
+        record.note_status(OrderStatus::Created, created_at, None);
         match self.key_store {
             KeyStore::OsKeyring => {
                 if let Err(error) = self.keyring.store(&handle, id) {
@@ -479,12 +484,28 @@ mod tests {
         drop(vault);
         let full = std::fs::read(&path).expect("file");
         let text = String::from_utf8_lossy(&full).into_owned();
-        // Where each order's entry ends in the file: an order is whole once its `}` is there.
+        // Where each order's entry ends in the file: an order is whole once its own `}` is
+        // there, past those of the objects inside it (its status history).
         let order_ends: Vec<usize> = handles
             .iter()
             .map(|handle| {
                 let start = text.find(handle.as_str()).expect("handle in file");
-                start + text[start..].find('}').expect("entry ends")
+                let mut depth = 0usize;
+                text[start..]
+                    .char_indices()
+                    .find_map(|(offset, c)| match c {
+                        '{' => {
+                            depth += 1;
+                            None
+                        }
+                        '}' if depth == 0 => Some(start + offset),
+                        '}' => {
+                            depth -= 1;
+                            None
+                        }
+                        _ => None,
+                    })
+                    .expect("entry ends")
             })
             .collect();
 
@@ -572,5 +593,51 @@ mod tests {
             std::fs::read_to_string(&path).expect("kept"),
             r#"{"schema_version":9,"orders":[]}"#
         );
+    }
+
+    #[test]
+    fn the_status_history_survives_a_reopen_and_old_files_load_without_one() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        let record = vault
+            .add(&id("historySECRET"), Cents::new(5500), at(0))
+            .expect("added");
+        assert_eq!(record.history.len(), 1, "an order starts as created");
+        vault
+            .update(&record.handle, |r| {
+                r.note_status(OrderStatus::Rejected, at(60), Some("Blurry".into()));
+            })
+            .expect("updated");
+        let reread = OrderVault::open_without_keyring(folder.path()).expect("reopens");
+        let stored = reread.get(&record.handle).expect("kept");
+        assert_eq!(stored.last_status, OrderStatus::Rejected);
+        let seen: Vec<_> = stored
+            .history
+            .iter()
+            .map(|e| (e.status.as_str(), e.at, e.message.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("created", at(0), None),
+                ("rejected", at(60), Some("Blurry"))
+            ]
+        );
+
+        let path = folder.path().join("orders.json");
+        std::fs::write(
+            &path,
+            r#"{"schema_version":1,"orders":[{"handle":"old","amount":5,"created_at":"2024-01-01T00:00:00Z","last_status":"processing","step":"status"}]}"#,
+        )
+        .expect("written");
+        let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
+        assert!(vault.file_damage().is_none());
+        assert!(vault.get("old").expect("kept").history.is_empty());
+        vault
+            .update("old", |r| {
+                r.note_status(OrderStatus::Approved, at(120), None);
+            })
+            .expect("updated");
+        assert_eq!(vault.get("old").expect("kept").history.len(), 1);
     }
 }

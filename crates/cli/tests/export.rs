@@ -1,0 +1,245 @@
+//! `cardcoins export` against `cardcoins sandbox serve`: order IDs in on standard input, CSV and
+//! BIP-329 out on standard output, with order IDs only when asked.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_cardcoins");
+const PHONE: &str = "+12025550143";
+// BIP 173's example P2WPKH address and BIP-329's own.
+const ADDRESSES: [&str; 2] = [
+    "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+    "bc1q34aq5drpuwy3wgl9lhup9892qp6svr8ldzyy7c",
+];
+const COLUMNS: [&str; 8] = [
+    "date",
+    "card_value_usd",
+    "sats_received",
+    "price_usd_per_btc",
+    "usd_value_at_receipt",
+    "status",
+    "destination",
+    "txid_or_payment_hash",
+];
+
+/// Kills the sandbox on every way out of a test, panics included.
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+struct Sandbox {
+    _child: ChildGuard,
+    base_url: String,
+    _data: tempfile::TempDir,
+}
+
+fn start_sandbox() -> Sandbox {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(BIN)
+        .args(["sandbox", "serve", "--port", "0", "--data"])
+        .arg(data.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start cardcoins sandbox serve");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let guard = ChildGuard(child);
+    // The first line is the API base URL; read on a thread so a silent child cannot hang us.
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = sender.send(line);
+    });
+    let base_url = receiver
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the sandbox printed its address")
+        .trim()
+        .to_string();
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{base_url:?}");
+    Sandbox {
+        _child: guard,
+        base_url,
+        _data: data,
+    }
+}
+
+impl Sandbox {
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .env("CARDCOINS_BASE_URL", &self.base_url)
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run cardcoins");
+        let mut pipe = child.stdin.take().expect("piped stdin");
+        pipe.write_all(stdin.as_bytes()).expect("write stdin");
+        drop(pipe);
+        child.wait_with_output().expect("cardcoins output")
+    }
+
+    fn ok(&self, args: &[&str], stdin: &str) -> (String, String) {
+        let output = self.run(args, stdin);
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        assert!(
+            output.status.success(),
+            "cardcoins {args:?} failed\nstdout: {stdout}\nstderr: {stderr}"
+        );
+        (stdout, stderr)
+    }
+
+    fn create(&self, amount_cents: &str, address: &str) -> String {
+        let (id, _) = self.ok(
+            &[
+                "order",
+                "create",
+                "--amount-cents",
+                amount_cents,
+                "--phone",
+                PHONE,
+                "--address",
+                address,
+            ],
+            "",
+        );
+        id.trim().to_string()
+    }
+}
+
+fn csv_records(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .expect("a CSV header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|row| row.expect("a CSV row").iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Every line a JSON object with a BIP-329 type and string `ref` and `label`.
+fn bip329_lines(text: &str) -> Vec<(String, String, String)> {
+    text.lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let field = |key: &str| {
+                value[key]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{key} is not a string: {line}"))
+                    .to_string()
+            };
+            let kind = field("type");
+            assert!(
+                ["tx", "addr", "pubkey", "input", "output", "xpub"].contains(&kind.as_str()),
+                "{line}"
+            );
+            (kind, field("ref"), field("label"))
+        })
+        .collect()
+}
+
+#[test]
+fn exports_the_orders_piped_in_with_ids_only_when_asked() {
+    let sandbox = start_sandbox();
+    let first = sandbox.create("10000", ADDRESSES[0]);
+    let second = sandbox.create("5500", ADDRESSES[1]);
+    let input = format!("  {first}  \n\n{second}\n");
+
+    let (csv, stderr) = sandbox.ok(&["export", "--format", "csv"], &input);
+    for id in [&first, &second] {
+        assert!(
+            !csv.contains(id.as_str()) && !stderr.contains(id.as_str()),
+            "{csv}{stderr}"
+        );
+    }
+    let (header, rows) = csv_records(&csv);
+    assert_eq!(header, COLUMNS);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][1], "100.00");
+    assert_eq!(rows[1][1], "55.00");
+    assert_eq!(rows[0][6], ADDRESSES[0], "{csv}");
+    assert!(rows[0][3].contains('.'), "the price is in dollars: {csv}");
+
+    let (csv, _) = sandbox.ok(
+        &["export", "--format", "csv", "--include-order-ids"],
+        &input,
+    );
+    let (header, rows) = csv_records(&csv);
+    assert_eq!(header.last().map(String::as_str), Some("order_id"));
+    assert_eq!(rows[0][8], first);
+    assert_eq!(rows[1][8], second);
+
+    let (labels, stderr) = sandbox.ok(&["export", "--format", "bip329"], &input);
+    assert!(
+        !labels.contains(&first) && !stderr.contains(&first),
+        "{labels}"
+    );
+    let lines = bip329_lines(&labels);
+    let references: Vec<&str> = lines
+        .iter()
+        .map(|(_, reference, _)| reference.as_str())
+        .collect();
+    assert_eq!(references, ADDRESSES, "{labels}");
+    assert!(
+        lines[0].2.starts_with("CardCoins sale: $100.00 gift card"),
+        "{labels}"
+    );
+
+    let (labels, _) = sandbox.ok(
+        &["export", "--format", "bip329", "--include-order-ids"],
+        &input,
+    );
+    let lines = bip329_lines(&labels);
+    assert!(
+        lines[0].2.ends_with(&format!(", order {first}")),
+        "{labels}"
+    );
+    assert!(
+        lines[1].2.ends_with(&format!(", order {second}")),
+        "{labels}"
+    );
+}
+
+#[test]
+fn a_bad_line_is_named_by_number_and_nothing_is_written() {
+    let sandbox = start_sandbox();
+    let good = sandbox.create("2000", ADDRESSES[0]);
+    let output = sandbox.run(
+        &["--json", "export", "--format", "csv"],
+        &format!("{good}\nsecretPART/typo\n"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let error: serde_json::Value = serde_json::from_str(&stderr).expect("a JSON error");
+    assert_eq!(error["error"]["code"], "invalid_order_id", "{error}");
+    let message = error["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("line 2 of standard input"), "{message}");
+    assert!(
+        !stderr.contains("secretPART") && !stderr.contains(&good),
+        "{stderr}"
+    );
+
+    let output = sandbox.run(&["export", "--format", "bip329"], "NoSuchOrder123\n");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 1"), "{stderr}");
+    assert!(!stderr.contains("NoSuchOrder123"), "{stderr}");
+}
