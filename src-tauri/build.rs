@@ -25,6 +25,8 @@ const APP_COMMANDS: &[&str] = &[
     "allow_plain_file_vault",
     "open_log_folder",
     "copy_diagnostics",
+    "export_orders",
+    "save_support_bundle",
 ];
 
 fn main() {

@@ -4,7 +4,9 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events};
 
-use crate::{app_info, captcha, checks, orders, photos, settings, support, vault};
+use crate::{
+    app_info, captcha, checks, orders, payout_watch, photos, records, settings, support, vault,
+};
 
 /// Where the generated file lives, from this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
@@ -36,8 +38,13 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::allow_plain_file_vault,
             support::open_log_folder,
             support::copy_diagnostics,
+            records::export_orders,
+            records::save_support_bundle,
         ])
-        .events(collect_events![orders::OrderStatusChanged])
+        .events(collect_events![
+            orders::OrderStatusChanged,
+            payout_watch::PayoutWatchChanged
+        ])
 }
 
 /// Every amount is below 2^53, so 64-bit integers are plain numbers in TypeScript.

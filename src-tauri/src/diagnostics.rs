@@ -15,16 +15,49 @@ pub const LOG_LINES: usize = 200;
 
 /// The report. `log_folder` is `None` when this run has no log file.
 pub async fn report(state: &AppState, log_folder: Option<&Path>) -> String {
-    let settings = state.settings();
-    let key_store = state.key_store().await;
     let folder = log_folder.map(Path::to_path_buf);
-    // Reading the OS version may start a few short programs (lsb_release, uname).
-    let (os, lines) = tokio::task::spawn_blocking(move || {
-        let lines = folder.map(|folder| log_tail::last_lines(&folder, LOG_LINES));
-        (os_info::get().to_string(), lines)
+    let lines = tokio::task::spawn_blocking(move || {
+        folder.map(|folder| log_tail::last_lines(&folder, LOG_LINES))
     })
     .await
-    .unwrap_or_else(|_| ("unknown".to_string(), None));
+    .unwrap_or(None);
+    let mut text = facts(state).await.text;
+    match lines {
+        None => {
+            let _ = writeln!(
+                text,
+                "No log file in this run: its folder could not be made. The log went to the terminal only."
+            );
+        }
+        Some(Err(error)) => {
+            let _ = writeln!(text, "The log file could not be read ({error}).");
+        }
+        Some(Ok(lines)) => {
+            let _ = writeln!(text, "Last {} log lines, oldest first:", lines.len());
+            for line in lines {
+                let _ = writeln!(text, "{line}");
+            }
+        }
+    }
+    text
+}
+
+/// The report without the log: what the support bundle takes, beside the log lines it keeps
+/// apart.
+pub struct Facts {
+    /// The operating system, its version and the architecture.
+    pub os: String,
+    /// The report's lines up to (and with) the blank line before the log.
+    pub text: String,
+}
+
+pub async fn facts(state: &AppState) -> Facts {
+    let settings = state.settings();
+    let key_store = state.key_store().await;
+    // Reading the OS version may start a few short programs (lsb_release, uname).
+    let os = tokio::task::spawn_blocking(|| os_info::get().to_string())
+        .await
+        .unwrap_or_else(|_| "unknown".to_string());
 
     let mut text = String::new();
     let on_off = |on: bool| if on { "on" } else { "off" };
@@ -74,24 +107,10 @@ pub async fn report(state: &AppState, log_folder: Option<&Path>) -> String {
     );
     let _ = writeln!(text, "  Notifications: {}", on_off(settings.notifications));
     let _ = writeln!(text);
-    match lines {
-        None => {
-            let _ = writeln!(
-                text,
-                "No log file in this run: its folder could not be made. The log went to the terminal only."
-            );
-        }
-        Some(Err(error)) => {
-            let _ = writeln!(text, "The log file could not be read ({error}).");
-        }
-        Some(Ok(lines)) => {
-            let _ = writeln!(text, "Last {} log lines, oldest first:", lines.len());
-            for line in lines {
-                let _ = writeln!(text, "{line}");
-            }
-        }
+    Facts {
+        os: format!("{os}, {}", std::env::consts::ARCH),
+        text,
     }
-    text
 }
 
 /// The web engine that draws the app, with its version as the running system reports it.

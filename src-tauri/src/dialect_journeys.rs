@@ -38,7 +38,7 @@ async fn upload(state: &AppState, handle: &str, slot: ImageSlot, photo: &Path) {
     photos::prepare(state, handle, slot, photo.to_path_buf())
         .await
         .unwrap_or_else(|error| panic!("{slot} prepared: {error:?}"));
-    photos::upload(state, handle, slot, |_| {})
+    photos::upload(state, handle, slot, false, |_| {})
         .await
         .unwrap_or_else(|error| panic!("{slot} uploaded: {error:?}"));
 }

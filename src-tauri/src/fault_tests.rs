@@ -181,7 +181,7 @@ impl FaultRun {
                 .expect("prepared");
             // The prepared photo survives a failed upload: the retry needs no new pick.
             this.step(UPLOAD_STEP, || {
-                photos::upload(state, handle, image.slot, |_| {})
+                photos::upload(state, handle, image.slot, false, |_| {})
             })
             .await;
         }

@@ -8,7 +8,7 @@ use cardcoins_core::ErrorCode;
 use cardcoins_sandbox::{Clock, Dialect, ManualClock};
 
 use crate::order_views::FlowStep;
-use crate::photos::{self, ImageSlot, UploadProgress};
+use crate::photos::{self, ImageSlot, UploadPhase, UploadProgress};
 use crate::state::{AppState, StartOptions};
 use crate::{orders, vault};
 
@@ -135,17 +135,24 @@ async fn an_order_goes_from_creation_to_review() {
             .starts_with("data:image/jpeg;base64,"));
         let seen: Arc<Mutex<Vec<UploadProgress>>> = Arc::default();
         let sink = seen.clone();
-        photos::upload(&state, &created.handle, slot, move |p| {
+        let sent = photos::upload(&state, &created.handle, slot, false, move |p| {
             sink.lock().expect("progress").push(p)
         })
         .await
         .expect("photo uploaded");
+        assert!(sent.bytes <= prepared.bytes);
         let seen = seen.lock().expect("progress");
+        let phases: Vec<UploadPhase> = seen.iter().map(|p| p.phase).collect();
+        assert_eq!(phases[..2], [UploadPhase::Waiting, UploadPhase::Preparing]);
+        // All handed over is "finishing", never "done": only the store's answer says that.
         let last = seen.last().expect("progress reported");
-        assert_eq!((last.sent, last.total), (prepared.bytes, prepared.bytes));
+        assert_eq!(
+            (last.phase, last.sent, last.total),
+            (UploadPhase::Finishing, sent.bytes, sent.bytes)
+        );
         assert!(seen.iter().all(|p| p.slot == slot));
     }
-    let again = photos::upload(&state, &created.handle, ImageSlot::Image1, |_| {})
+    let again = photos::upload(&state, &created.handle, ImageSlot::Image1, false, |_| {})
         .await
         .expect_err("nothing prepared any more");
     assert_eq!(again.code, ErrorCode::PhotoNotPrepared);

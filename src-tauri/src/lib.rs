@@ -18,7 +18,15 @@ mod log_tail;
 mod logging;
 mod order_views;
 mod orders;
+mod payout_views;
+mod payout_watch;
+#[cfg(test)]
+mod payout_watch_tests;
 mod photos;
+mod practice_uplink;
+mod records;
+#[cfg(test)]
+mod records_tests;
 #[cfg(test)]
 mod secrets_tests;
 mod settings;
@@ -27,6 +35,8 @@ mod status_watch;
 mod support;
 #[cfg(test)]
 mod surface_tests;
+#[cfg(test)]
+mod upload_queue_tests;
 mod vault;
 mod window_memory;
 
@@ -84,6 +94,7 @@ pub fn run() {
             }
             app.manage(state);
             status_watch::spawn(app.handle().clone());
+            payout_watch::spawn(app.handle().clone());
             window_memory::remember(app);
             Ok(())
         })

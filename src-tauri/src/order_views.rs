@@ -2,7 +2,7 @@
 
 use cardcoins_api::{OrderDetails, Progress, SubmittedDestination};
 use cardcoins_core::{quote_sats, Cents, ImageSlot, Sats};
-use cardcoins_vault::OrderRecord;
+use cardcoins_vault::{OrderRecord, StatusEntry};
 use serde::Serialize;
 use specta::Type;
 
@@ -19,6 +19,36 @@ pub struct OrderSummary {
     pub status: String,
     pub status_label: String,
     pub step: FlowStep,
+    /// Every change of status the app saw, oldest first.
+    pub history: Vec<StatusEntryView>,
+}
+
+/// One change of status in an order's timeline.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEntryView {
+    /// The API's status string.
+    pub status: String,
+    pub status_label: String,
+    /// When the app saw the change, RFC 3339.
+    pub at: String,
+    /// What CardCoins said with it (a rejection's feedback), without the order ID.
+    pub message: Option<String>,
+}
+
+impl From<&StatusEntry> for StatusEntryView {
+    fn from(entry: &StatusEntry) -> StatusEntryView {
+        StatusEntryView {
+            status: entry.status.as_str().to_string(),
+            status_label: entry.status.label(),
+            at: rfc3339(entry.at),
+            message: entry.message.clone(),
+        }
+    }
+}
+
+pub fn history_view(history: &[StatusEntry]) -> Vec<StatusEntryView> {
+    history.iter().map(StatusEntryView::from).collect()
 }
 
 impl From<&OrderRecord> for OrderSummary {
@@ -31,6 +61,7 @@ impl From<&OrderRecord> for OrderSummary {
             status: record.last_status.as_str().to_string(),
             status_label: record.last_status.label(),
             step: record.step,
+            history: history_view(&record.history),
         }
     }
 }
@@ -80,6 +111,14 @@ pub struct OrderView {
     pub payout: Option<PayoutView>,
     pub step: FlowStep,
     pub is_final: bool,
+    /// The vault's status history, oldest first; empty until [`OrderView::with_history`].
+    pub history: Vec<StatusEntryView>,
+    /// The on-chain payout's watch, once the order is approved and paid to an address.
+    pub payout_watch: Option<crate::payout_views::PayoutWatchView>,
+    /// What the payout watch said, oldest first.
+    pub payout_timeline: Vec<crate::payout_views::PayoutNoteView>,
+    /// A Lightning payout CardCoins sent: its payment hash and time.
+    pub lightning_paid: Option<crate::payout_views::LightningPaidView>,
 }
 
 impl OrderView {
@@ -122,7 +161,18 @@ impl OrderView {
             }),
             step: details.resume_step(progress),
             is_final: details.status.is_final(),
+            history: Vec::new(),
+            payout_watch: None,
+            payout_timeline: Vec::new(),
+            lightning_paid: crate::payout_views::lightning_paid(details),
         }
+    }
+}
+
+impl OrderView {
+    pub fn with_history(mut self, history: &[StatusEntry]) -> OrderView {
+        self.history = history_view(history);
+        self
     }
 }
 

@@ -54,7 +54,11 @@ pub async fn fetch(
             state
                 .vault(move |vault| {
                     vault.update(&handle, |record| {
-                        record.last_status = OrderStatus::Gone;
+                        record.note_status(
+                            OrderStatus::Gone,
+                            time::OffsetDateTime::now_utc(),
+                            None,
+                        );
                         record.step = FlowStep::Status;
                     })
                 })
@@ -66,6 +70,15 @@ pub async fn fetch(
     let recorded = progress_of(&record);
     let step = details.resume_step(&recorded);
     let status = details.status.clone();
+    // The server's words with a status are a rejection's feedback (already scrubbed of the ID).
+    let message = details
+        .photos_rejected()
+        .then(|| details.all_feedback().collect::<Vec<_>>().join(" "));
+    let payout_watch = record
+        .payout_watch
+        .is_none()
+        .then(|| crate::payout_watch::watch_for(&details, record.created_at))
+        .flatten();
     let uploaded: Vec<_> = details
         .required_images
         .iter()
@@ -76,8 +89,11 @@ pub async fn fetch(
     let updated = state
         .vault(move |vault| {
             vault.update(&handle, |record| {
-                record.last_status = status;
+                record.note_status(status, time::OffsetDateTime::now_utc(), message);
                 record.step = step;
+                if record.payout_watch.is_none() {
+                    record.payout_watch = payout_watch;
+                }
                 for slot in uploaded {
                     record.mark_uploaded(slot);
                 }
@@ -101,8 +117,14 @@ pub async fn get_noting_change(
     handle: &str,
 ) -> Result<(OrderView, Option<OrderStatusChanged>), AppError> {
     let (details, progress, previous) = fetch(state, handle).await?;
+    let view = OrderView::new(handle, &details, &progress);
+    let record = {
+        let handle = handle.to_string();
+        state.vault(move |vault| vault.get(&handle)).await?
+    };
+    let watch_on = state.settings().payout_watch;
     Ok((
-        OrderView::new(handle, &details, &progress),
+        crate::payout_views::with_payout(view, &record, watch_on).with_history(&record.history),
         OrderStatusChanged::between(
             handle,
             &previous,
@@ -192,7 +214,11 @@ pub async fn request_review(state: &AppState, handle: &str) -> Result<(), AppErr
     state
         .vault(move |vault| {
             vault.update(&handle, |record| {
-                record.last_status = OrderStatus::Processing;
+                record.note_status(
+                    OrderStatus::Processing,
+                    time::OffsetDateTime::now_utc(),
+                    None,
+                );
                 record.step = FlowStep::Status;
             })
         })

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use base64::Engine;
-use cardcoins_api::ImageUpload;
+use cardcoins_api::{ImageUpload, LinkBudget};
 use cardcoins_core::ErrorCode;
-use cardcoins_photos::PreparedPhoto;
+use cardcoins_photos::{LinkFit, PreparedPhoto};
 use serde::Serialize;
 use specta::Type;
 use tauri::ipc::Channel;
@@ -70,10 +70,26 @@ impl PreparedPhotoView {
     }
 }
 
+/// Where one photo's upload stands, sent as it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum UploadPhase {
+    /// Another photo of the order is being sent first.
+    Waiting,
+    /// Being made to fit the link, then presigned.
+    Preparing,
+    /// Bytes going out; `sent` of `total`.
+    Sending,
+    /// Every byte is handed over, and the store has not answered yet: the computer and the
+    /// network may still hold some of them, so this is not yet 100%.
+    Finishing,
+}
+
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadProgress {
     pub slot: ImageSlot,
+    pub phase: UploadPhase,
     pub sent: u64,
     pub total: u64,
 }
@@ -98,12 +114,16 @@ pub async fn prepare(
     Ok(view)
 }
 
+/// Sends the slot's photo after the order's other uploads, fitted to the link measured so far.
+/// Returns what was sent. With `anyway`, a photo too large for the link even at its smallest is
+/// sent at its smallest instead of refused.
 pub async fn upload(
     state: &AppState,
     handle: &str,
     slot: ImageSlot,
+    anyway: bool,
     on_progress: impl Fn(UploadProgress) + Send + Sync + 'static,
-) -> Result<(), AppError> {
+) -> Result<PreparedPhotoView, AppError> {
     let photo = state.prepared(handle, slot).ok_or_else(|| {
         AppError::new(
             ErrorCode::PhotoNotPrepared,
@@ -114,31 +134,82 @@ pub async fn upload(
         let handle = handle.to_string();
         state.vault(move |vault| vault.order_id(&handle)).await?
     };
+    let on_progress = Arc::new(on_progress);
+    let phase = move |phase, sent, total| UploadProgress {
+        slot,
+        phase,
+        sent,
+        total,
+    };
+    on_progress(phase(UploadPhase::Waiting, 0, 0));
+    let turn = state.upload_turn(handle);
+    let _turn = turn.lock().await;
+    on_progress(phase(UploadPhase::Preparing, 0, 0));
+
+    let api = state.api();
+    let budget = api.link_budget();
+    let intake = state.intake().clone();
+    let fitted = tokio::task::spawn_blocking(move || intake.fit_for_link(&photo, budget.bytes))
+        .await
+        .map_err(|error| AppError::internal("fitting the photo to the connection", error))??;
+    let fitted = match fitted {
+        LinkFit::Fits(fitted) => fitted,
+        // Nothing measured yet is no proof of a slow link: the smallest goes, and is measured.
+        LinkFit::TooBig(smallest) if anyway || budget.measured.is_none() => smallest,
+        LinkFit::TooBig(smallest) => return Err(too_slow(&budget, &smallest)),
+    };
     let upload = ImageUpload::from_bytes(
         format!(
             "{}.{}",
             slot.as_api_str().to_ascii_lowercase(),
-            photo.format.extension()
+            fitted.format.extension()
         ),
-        photo.format.mime(),
-        photo.bytes.clone(),
+        fitted.format.mime(),
+        fitted.bytes.clone(),
     );
-    let progress: cardcoins_api::UploadProgress =
-        Arc::new(move |sent, total| on_progress(UploadProgress { slot, sent, total }));
-    let uploaded = state
-        .api()
-        .upload_image(&id, slot, &upload, Some(progress))
-        .await;
+    let sending = Arc::clone(&on_progress);
+    let progress: cardcoins_api::UploadProgress = Arc::new(move |sent, total| {
+        let now = if sent >= total {
+            UploadPhase::Finishing
+        } else {
+            UploadPhase::Sending
+        };
+        sending(phase(now, sent, total));
+    });
+    let uploaded = api.upload_image(&id, slot, &upload, Some(progress)).await;
     if let Err(error) = uploaded {
         crate::orders::note_named_slots(state, handle, &error).await;
         return Err(error.into());
     }
     state.drop_prepared(handle, Some(slot));
-    let handle = handle.to_string();
-    state
-        .vault(move |vault| vault.update(&handle, |record| record.mark_uploaded(slot)))
-        .await?;
-    Ok(())
+    {
+        let handle = handle.to_string();
+        state
+            .vault(move |vault| vault.update(&handle, |record| record.mark_uploaded(slot)))
+            .await?;
+    }
+    Ok(PreparedPhotoView::new(slot, &fitted))
+}
+
+fn too_slow(budget: &LinkBudget, smallest: &PreparedPhoto) -> AppError {
+    let bytes = smallest.bytes.len() as u64;
+    let link = match (budget.measured, budget.seconds_for(bytes)) {
+        (Some(rate), Some(seconds)) => format!(
+            "This connection sends about {}, so even at its smallest ({}, {} x {}) this photo needs about {seconds} seconds",
+            rate.words(),
+            cardcoins_photos::human_size(bytes),
+            smallest.width,
+            smallest.height
+        ),
+        _ => format!(
+            "Even at its smallest ({}) this photo may need longer on this connection",
+            cardcoins_photos::human_size(bytes)
+        ),
+    };
+    AppError::new(
+        ErrorCode::UploadTooSlow,
+        format!("{link}, and CardCoins' permission to upload it lasts 15 seconds. Connect to a faster network if you can, or try anyway: it may still arrive."),
+    )
 }
 
 #[tauri::command]
@@ -158,9 +229,10 @@ pub async fn upload_photo(
     state: tauri::State<'_, AppState>,
     handle: String,
     slot: ImageSlot,
+    anyway: bool,
     on_progress: Channel<UploadProgress>,
-) -> Result<(), AppError> {
-    upload(&state, &handle, slot, move |progress| {
+) -> Result<PreparedPhotoView, AppError> {
+    upload(&state, &handle, slot, anyway, move |progress| {
         // A closed page stops listening; the upload itself goes on.
         let _ = on_progress.send(progress);
     })

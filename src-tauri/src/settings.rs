@@ -3,13 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use cardcoins_api::{ApiClient, DEFAULT_BASE_URL};
-use cardcoins_sandbox::Dialect;
+use cardcoins_sandbox::{Dialect, ExpiryCheck};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use cardcoins_core::ErrorCode;
 
 use crate::error::AppError;
+use crate::practice_uplink::{practice_uplink_or_default, PracticeUplink};
 use crate::state::AppState;
 
 const FILE_NAME: &str = "settings.json";
@@ -29,6 +30,18 @@ pub struct Settings {
     /// next start.
     #[serde(deserialize_with = "dialect_or_default")]
     pub sandbox_dialect: Dialect,
+    /// The practice image store's uplink; takes effect at once.
+    #[serde(deserialize_with = "practice_uplink_or_default")]
+    pub sandbox_uplink: PracticeUplink,
+    /// The practice store checks the upload permission when the last byte is in, not when the
+    /// upload starts (S3's way): the strictest a store could be. Takes effect at once.
+    pub sandbox_expiry_at_end: bool,
+    /// Watch approved on-chain payouts until they have 3 confirmations. Sends the payout
+    /// address to the Esplora server below (through the proxy, when set).
+    pub payout_watch: bool,
+    /// The Esplora server the payout watch asks; empty or `None` is a public one
+    /// (`DEFAULT_ESPLORA_URL`). Ignored while practising: the sandbox's chain is used.
+    pub esplora_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -39,6 +52,10 @@ impl Default for Settings {
             proxy: None,
             notifications: true,
             sandbox_dialect: Dialect::default(),
+            sandbox_uplink: PracticeUplink::default(),
+            sandbox_expiry_at_end: false,
+            payout_watch: false,
+            esplora_url: None,
         }
     }
 }
@@ -59,6 +76,14 @@ fn dialect_or_default<'de, D: serde::Deserializer<'de>>(
 }
 
 impl Settings {
+    pub fn practice_expiry_check(&self) -> ExpiryCheck {
+        if self.sandbox_expiry_at_end {
+            ExpiryCheck::EndOfBody
+        } else {
+            ExpiryCheck::AtArrival
+        }
+    }
+
     pub fn path_in(config_dir: &Path) -> PathBuf {
         config_dir.join(FILE_NAME)
     }
@@ -117,6 +142,7 @@ pub async fn get(state: &AppState) -> Settings {
 }
 
 pub async fn save(state: &AppState, settings: Settings) -> Result<(), AppError> {
+    crate::payout_watch::check_settings(&settings, state.sandbox().is_some())?;
     state.replace_settings(settings)
 }
 
@@ -150,17 +176,27 @@ mod tests {
             proxy: Some("socks5h://127.0.0.1:9050".into()),
             notifications: false,
             sandbox_dialect: Dialect::Reference,
+            sandbox_uplink: PracticeUplink::OneMbit,
+            sandbox_expiry_at_end: true,
+            payout_watch: true,
+            esplora_url: Some("http://127.0.0.1:3002/api".into()),
         };
         mine.save(&path).expect("saved");
         assert_eq!(Settings::load(&path), mine);
         std::fs::write(
             &path,
-            r#"{"sandboxDialect":"klingon","notifications":false}"#,
+            r#"{"sandboxDialect":"klingon","sandboxUplink":"56k","notifications":false}"#,
         )
         .expect("written");
         let odd = Settings::load(&path);
         assert_eq!(odd.sandbox_dialect, Dialect::default());
+        assert_eq!(odd.sandbox_uplink, PracticeUplink::Unlimited);
         assert!(!odd.notifications, "the other settings survive");
+        assert!(
+            !odd.payout_watch,
+            "files from before the payout watch leave it off"
+        );
+        assert_eq!(odd.esplora_url, None);
         std::fs::write(&path, "{ not json").expect("written");
         assert_eq!(Settings::load(&path), Settings::default());
     }

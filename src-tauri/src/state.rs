@@ -49,6 +49,9 @@ pub struct AppState {
     captcha: CaptchaSource,
     /// One captcha window at a time.
     pub(crate) captcha_gate: tokio::sync::Mutex<()>,
+    /// One upload at a time per order: photos sent together would split the uplink, and each
+    /// would take twice as long against its 15-second permission.
+    upload_turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl AppState {
@@ -70,6 +73,8 @@ impl AppState {
                     .then(|| options.data_dir.join("sandbox").join("server")),
                 dialect: options.sandbox_dialect.unwrap_or(settings.sandbox_dialect),
                 clock: options.sandbox_clock.clone().unwrap_or_default(),
+                uplink: settings.sandbox_uplink.uplink(),
+                expiry_check: settings.practice_expiry_check(),
                 ..SandboxConfig::default()
             };
             let handle = Sandbox::start(config)
@@ -115,6 +120,7 @@ impl AppState {
             api: RwLock::new(api),
             vault: Arc::new(Mutex::new(vault)),
             prepared: Mutex::new(HashMap::new()),
+            upload_turns: Mutex::new(HashMap::new()),
             intake: PhotoIntake::new(IntakeOptions::default()),
             settings: Mutex::new(settings),
             settings_path,
@@ -176,6 +182,10 @@ impl AppState {
             if let Some(path) = &self.settings_path {
                 settings.save(path)?;
             }
+            if let Some(sandbox) = &self.sandbox {
+                sandbox.set_uplink(settings.sandbox_uplink.uplink());
+                sandbox.set_expiry_check(settings.practice_expiry_check());
+            }
         }
         *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings;
         Ok(())
@@ -215,6 +225,17 @@ impl AppState {
             .unwrap_or_else(PoisonError::into_inner)
             .get(&(handle.to_string(), slot))
             .cloned()
+    }
+
+    /// The order's upload queue: hold its guard while sending.
+    pub fn upload_turn(&self, handle: &str) -> Arc<tokio::sync::Mutex<()>> {
+        Arc::clone(
+            self.upload_turns
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .entry(handle.to_string())
+                .or_default(),
+        )
     }
 
     pub fn drop_prepared(&self, handle: &str, slot: Option<ImageSlot>) {

@@ -137,9 +137,9 @@ async preparePhoto(handle: string, slot: ImageSlot, path: string) : Promise<Resu
     else return { status: "error", error: e  as any };
 }
 },
-async uploadPhoto(handle: string, slot: ImageSlot, onProgress: TAURI_CHANNEL<UploadProgress>) : Promise<Result<null, AppError>> {
+async uploadPhoto(handle: string, slot: ImageSlot, anyway: boolean, onProgress: TAURI_CHANNEL<UploadProgress>) : Promise<Result<PreparedPhotoView, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("upload_photo", { handle, slot, onProgress }) };
+    return { status: "ok", data: await TAURI_INVOKE("upload_photo", { handle, slot, anyway, onProgress }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -209,6 +209,29 @@ async copyDiagnostics() : Promise<Result<null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Exports every order after asking where; the saved file's path, or `None` when cancelled.
+ */
+async exportOrders(format: ExportFormat, includeOrderIds: boolean) : Promise<Result<string | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_orders", { format, includeOrderIds }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves a support bundle after asking where: one order's (`handle`) or every order's. The saved
+ * file's path, or `None` when cancelled.
+ */
+async saveSupportBundle(handle: string | null, includeOrderIds: boolean) : Promise<Result<string | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_support_bundle", { handle, includeOrderIds }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -216,9 +239,11 @@ async copyDiagnostics() : Promise<Result<null, AppError>> {
 
 
 export const events = __makeEvents__<{
-orderStatusChanged: OrderStatusChanged
+orderStatusChanged: OrderStatusChanged,
+payoutWatchChanged: PayoutWatchChanged
 }>({
-orderStatusChanged: "order-status-changed"
+orderStatusChanged: "order-status-changed",
+payoutWatchChanged: "payout-watch-changed"
 })
 
 /** user-defined constants **/
@@ -340,7 +365,24 @@ export type ErrorCode = "invalid_amount" | "invalid_order_id" | "invalid_phone" 
 /**
  * An answer whose documented fields could not be read.
  */
-"unreadable_answer" | "upload_expired" | "upload_too_large" | "upload_refused" | "photo_unreadable" | "photo_folder" | "photo_too_large" | "photo_heic" | "photo_not_image" | "photo_not_prepared" | "captcha_required" | "captcha_open" | "captcha_not_completed" | "captcha_timeout" | "captcha_not_configured" | "unknown_order" | "vault_unavailable" | "invalid_settings" | "settings_not_saved" | "not_sandbox" | "sandbox" | "io" | "internal"
+"unreadable_answer" | "upload_expired" | 
+/**
+ * Even at its smallest the photo would take longer on this link than its upload permission
+ * lasts; the person may still try.
+ */
+"upload_too_slow" | "upload_too_large" | "upload_refused" | "photo_unreadable" | "photo_folder" | "photo_too_large" | "photo_heic" | "photo_not_image" | "photo_not_prepared" | "captcha_required" | "captcha_open" | "captcha_not_completed" | "captcha_timeout" | "captcha_not_configured" | "unknown_order" | "vault_unavailable" | "invalid_settings" | "settings_not_saved" | "not_sandbox" | "sandbox" | "io" | "internal"
+/**
+ * What "Your orders" exports to.
+ */
+export type ExportFormat = 
+/**
+ * One row per order, for spreadsheets and tax software.
+ */
+"csv" | 
+/**
+ * BIP-329 wallet labels (JSON Lines), for Sparrow and other wallets.
+ */
+"bip329"
 /**
  * The step an order resumes at. Saved by the order vault (as lowercase text), shown by the
  * app and the CLI alike.
@@ -387,6 +429,11 @@ export type IdStorage =
  * Exported to TypeScript as the API's own names (`"Image1"`), as serde writes them.
  */
 export type ImageSlot = "Image1" | "Image2" | "GovidImageFront" | "GovidImageBack" | "GovidImageSelfPortrait"
+export type LightningPaidView = { paymentHash: string | null; 
+/**
+ * RFC 3339, when CardCoins says.
+ */
+sentAt: string | null }
 /**
  * An order whose status changed while the app was open.
  */
@@ -399,7 +446,11 @@ export type OrderSummary = { handle: string; amountCents: number; amountText: st
 /**
  * RFC 3339.
  */
-createdAt: string; status: string; statusLabel: string; step: FlowStep }
+createdAt: string; status: string; statusLabel: string; step: FlowStep; 
+/**
+ * Every change of status the app saw, oldest first.
+ */
+history: StatusEntryView[] }
 export type OrderView = { handle: string; 
 /**
  * The API's status string.
@@ -416,14 +467,62 @@ generalFeedback: string[];
 /**
  * The photos were turned down (the status says so, or an unknown one comes with reasons).
  */
-photosRejected: boolean; payout: PayoutView | null; step: FlowStep; isFinal: boolean }
+photosRejected: boolean; payout: PayoutView | null; step: FlowStep; isFinal: boolean; 
+/**
+ * The vault's status history, oldest first; empty until [`OrderView::with_history`].
+ */
+history: StatusEntryView[]; 
+/**
+ * The on-chain payout's watch, once the order is approved and paid to an address.
+ */
+payoutWatch: PayoutWatchView | null; 
+/**
+ * What the payout watch said, oldest first.
+ */
+payoutTimeline: PayoutNoteView[]; 
+/**
+ * A Lightning payout CardCoins sent: its payment hash and time.
+ */
+lightningPaid: LightningPaidView | null }
 /**
  * A decision on an order, read from its status (and, for a status word this version does not
  * know, from the feedback that comes with a rejection).
  */
 export type Outcome = "accepted" | "photos_rejected" | "gone"
+export type PayoutNoteView = { 
+/**
+ * RFC 3339.
+ */
+at: string; title: string; body: string; txid: string | null }
 export type PayoutView = { satsText: string; destination: string; txid: string | null; paymentHash: string | null }
+/**
+ * A payout watch moved on: the frontend reads the order again.
+ */
+export type PayoutWatchChanged = { handle: string }
+export type PayoutWatchStateName = "waiting" | "seen" | "replaced" | "confirmed" | "done"
+export type PayoutWatchView = { 
+/**
+ * The watch setting is on: the payout is being (or was) followed.
+ */
+on: boolean; state: PayoutWatchStateName; 
+/**
+ * The transaction the payout is now believed to be.
+ */
+txid: string | null; 
+/**
+ * The transaction a replacement took the place of.
+ */
+oldTxid: string | null; confirmations: number; headline: string; detail: string; 
+/**
+ * RFC 3339: when the server last answered.
+ */
+lastCheckedAt: string | null; 
+/**
+ * Why the watch could not look lately, in the person's words.
+ */
+problem: string | null }
 export type PhotoWarningView = { code: string; message: string }
+export type PracticeUplink = "unlimited" | "8mbit" | "1mbit" | "0.25mbit"
 export type PreparedPhotoView = { slot: ImageSlot; width: number; height: number; 
 /**
  * Size of the upload.
@@ -471,13 +570,69 @@ notifications: boolean;
  * How the practice server answers where the API reference is silent; takes effect at the
  * next start.
  */
-sandboxDialect: Dialect }
+sandboxDialect: Dialect; 
+/**
+ * The practice image store's uplink; takes effect at once.
+ */
+sandboxUplink: PracticeUplink; 
+/**
+ * The practice store checks the upload permission when the last byte is in, not when the
+ * upload starts (S3's way): the strictest a store could be. Takes effect at once.
+ */
+sandboxExpiryAtEnd: boolean; 
+/**
+ * Watch approved on-chain payouts until they have 3 confirmations. Sends the payout
+ * address to the Esplora server below (through the proxy, when set).
+ */
+payoutWatch: boolean; 
+/**
+ * The Esplora server the payout watch asks; empty or `None` is a public one
+ * (`DEFAULT_ESPLORA_URL`). Ignored while practising: the sandbox's chain is used.
+ */
+esploraUrl: string | null }
+/**
+ * One change of status in an order's timeline.
+ */
+export type StatusEntryView = { 
+/**
+ * The API's status string.
+ */
+status: string; statusLabel: string; 
+/**
+ * When the app saw the change, RFC 3339.
+ */
+at: string; 
+/**
+ * What CardCoins said with it (a rejection's feedback), without the order ID.
+ */
+message: string | null }
 export type TickerView = { priceUsdCents: number; 
 /**
  * RFC 3339, or empty when the server did not say.
  */
 lastUpdatedAt: string; updateFrequencyMs: number }
-export type UploadProgress = { slot: ImageSlot; sent: number; total: number }
+/**
+ * Where one photo's upload stands, sent as it changes.
+ */
+export type UploadPhase = 
+/**
+ * Another photo of the order is being sent first.
+ */
+"waiting" | 
+/**
+ * Being made to fit the link, then presigned.
+ */
+"preparing" | 
+/**
+ * Bytes going out; `sent` of `total`.
+ */
+"sending" | 
+/**
+ * Every byte is handed over, and the store has not answered yet: the computer and the
+ * network may still hold some of them, so this is not yet 100%.
+ */
+"finishing"
+export type UploadProgress = { slot: ImageSlot; phase: UploadPhase; sent: number; total: number }
 
 /** tauri-specta globals **/
 

@@ -7,7 +7,7 @@ import { HANDLE, callsTo, mockCommands, prepared } from "../test/ipc";
 function uploadsWith(uploaded: ImageSlot[] = []) {
   const calls = mockCommands({
     prepare_photo: (args) => prepared(args.slot as ImageSlot),
-    upload_photo: () => null,
+    upload_photo: () => prepared("Image1"),
   });
   const slots: ImageSlot[] = ["Image1", "Image2", "GovidImageFront"];
   const uploads = new PhotoUploads(

@@ -1,11 +1,20 @@
 // The photo slots of one order: each slot takes a file path, has Rust prepare it (size, warnings,
 // preview), then uploads it with progress. Shared by the Photos step and the rejected-order resubmit.
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type AppError, type ImageSlot, type OrderView, type PreparedPhotoView, type UploadProgress } from "./bindings";
+import {
+  commands,
+  type AppError,
+  type ImageSlot,
+  type OrderView,
+  type PreparedPhotoView,
+  type UploadPhase,
+  type UploadProgress,
+} from "./bindings";
 import { settle } from "./errors";
 
 export type RequiredImage = OrderView["requiredImages"][number];
-export type SlotPhase = "empty" | "preparing" | "uploading" | "uploaded" | "failed";
+// "waiting": in the order's upload queue behind another photo; the app sends one at a time.
+export type SlotPhase = "empty" | "preparing" | "waiting" | "uploading" | "uploaded" | "failed";
 
 export class SlotState {
   readonly slot: ImageSlot;
@@ -14,6 +23,8 @@ export class SlotState {
   prepared: PreparedPhotoView | null = $state(null);
   sent = $state(0);
   total = $state(0);
+  /** While uploading: fitting to the connection, sending, or finishing (all handed over, the store has not answered). */
+  uploadPhase: UploadPhase | null = $state(null);
   error: AppError | null = $state(null);
   /** The failed stage decides what "retry" does: prepare the file again, or only upload again. */
   failedAt: "prepare" | "upload" | null = $state(null);
@@ -26,7 +37,12 @@ export class SlotState {
   }
 
   get busy(): boolean {
-    return this.phase === "preparing" || this.phase === "uploading";
+    return this.phase === "preparing" || this.phase === "waiting" || this.phase === "uploading";
+  }
+
+  /** The connection is too slow for this photo even at its smallest; the person may still try. */
+  get tooSlow(): boolean {
+    return this.phase === "failed" && this.error?.code === "upload_too_slow";
   }
 
   /** Whether a file dropped on the window should land here. */
@@ -34,9 +50,11 @@ export class SlotState {
     return this.phase === "empty";
   }
 
+  /** Share of the bytes handed to the connection; never 100 before the store has answered. */
   get percent(): number {
+    if (this.phase === "uploaded") return 100;
     if (this.total <= 0) return 0;
-    return Math.min(100, Math.floor((this.sent * 100) / this.total));
+    return Math.min(99, Math.floor((this.sent * 100) / this.total));
   }
 }
 
@@ -94,11 +112,12 @@ export class PhotoUploads {
     if (first !== undefined) await this.assign(slot, first);
   }
 
-  async retry(slot: ImageSlot): Promise<void> {
+  /** `anyway`: send a photo the connection is too slow for, at its smallest. */
+  async retry(slot: ImageSlot, anyway = false): Promise<void> {
     const state = this.find(slot);
     if (!state || state.busy) return;
     if (state.failedAt === "upload" && state.prepared) {
-      await this.upload(state);
+      await this.upload(state, anyway);
     } else if (state.path) {
       await this.assign(slot, state.path);
     }
@@ -118,25 +137,33 @@ export class PhotoUploads {
     state.prepared = result.data;
   }
 
-  private async upload(state: SlotState): Promise<void> {
-    state.phase = "uploading";
+  private async upload(state: SlotState, anyway = false): Promise<void> {
+    state.phase = "waiting";
+    state.uploadPhase = null;
     state.error = null;
     state.failedAt = null;
     state.sent = 0;
-    state.total = state.prepared?.bytes ?? 0;
+    state.total = 0;
     const progress = new Channel<UploadProgress>();
     progress.onmessage = (message) => {
+      if (state.phase !== "waiting" && state.phase !== "uploading") return;
+      state.phase = message.phase === "waiting" ? "waiting" : "uploading";
+      state.uploadPhase = message.phase;
       state.sent = message.sent;
       state.total = message.total;
     };
-    const result = await settle(commands.uploadPhoto(this.handle, state.slot, progress));
+    const result = await settle(commands.uploadPhoto(this.handle, state.slot, anyway, progress));
+    state.uploadPhase = null;
     if (result.status === "error") {
       state.phase = "failed";
       state.error = result.error;
       state.failedAt = "upload";
       return;
     }
-    state.sent = state.total;
+    // What was sent: fitted to the connection, it may be smaller than what was prepared.
+    state.prepared = result.data;
+    state.sent = result.data.bytes;
+    state.total = result.data.bytes;
     state.phase = "uploaded";
   }
 }

@@ -20,7 +20,7 @@ function setup(overrides: Record<string, Handler> = {}) {
     get_order: () => orderView(),
     pick_photos: () => ["/home/seller/Pictures/front.jpg"],
     prepare_photo: (args) => prepared(args.slot as ImageSlot),
-    upload_photo: () => null,
+    upload_photo: (args) => prepared(args.slot as ImageSlot),
     ...overrides,
   });
   const flow = new Flow();
@@ -45,9 +45,9 @@ describe("Photos step", () => {
     let channel: Channel<UploadProgress> | null = null;
     const { calls, flow } = setup({
       upload_photo: (args) =>
-        args.slot !== "Image1" ? null : new Promise((resolve) => {
+        args.slot !== "Image1" ? prepared(args.slot as ImageSlot) : new Promise((resolve) => {
           channel = args.onProgress as Channel<UploadProgress>;
-          finishUpload = () => resolve(null);
+          finishUpload = () => resolve(prepared("Image1", { bytes: 280_000, sizeText: "280 KB" }));
         }),
       prepare_photo: (args) =>
         prepared(args.slot as ImageSlot, {
@@ -61,10 +61,18 @@ describe("Photos step", () => {
     expect(screen.getByTestId("photo-warnings-Image1").textContent).toMatch(/photo is dark/);
     expect(screen.getByRole("img").getAttribute("src")).toBe("data:image/jpeg;base64,AAAA");
 
-    sendProgress(channel!, 0, { slot: "Image1", sent: 1_550_000, total: 3_100_000 });
+    sendProgress(channel!, 0, { slot: "Image1", phase: "waiting", sent: 0, total: 0 });
+    await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/one at a time/));
+    sendProgress(channel!, 1, { slot: "Image1", phase: "sending", sent: 140_000, total: 280_000 });
     await waitFor(() => expect((screen.getByTestId("upload-progress-Image1") as HTMLProgressElement).value).toBe(50));
+    // Every byte handed over is not yet stored: no 100%, an indeterminate bar and "Finishing".
+    sendProgress(channel!, 2, { slot: "Image1", phase: "finishing", sent: 280_000, total: 280_000 });
+    await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Finishing/));
+    expect((screen.getByTestId("upload-progress-Image1") as HTMLProgressElement).hasAttribute("value")).toBe(false);
     finishUpload!();
     await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Uploaded/));
+    // What was sent, fitted to the connection.
+    expect(screen.getByTestId("photo-size-Image1").textContent).toContain("Sent: 280 KB");
 
     await userEvent.click(screen.getByTestId("choose-photo-Image2"));
     await waitFor(() => expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(false));
@@ -104,7 +112,7 @@ describe("Photos step", () => {
     const { calls } = setup({
       upload_photo: () => {
         attempts += 1;
-        return attempts === 1 ? fail("upload_expired", "The upload took too long. Press Try again.") : null;
+        return attempts === 1 ? fail("upload_expired", "The upload took too long. Press Try again.") : prepared("Image1");
       },
     });
     await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
@@ -113,6 +121,19 @@ describe("Photos step", () => {
     await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Uploaded/));
     expect(callsTo(calls, "prepare_photo")).toHaveLength(1);
     expect(callsTo(calls, "upload_photo")).toHaveLength(2);
+  });
+
+  it("offers to send anyway a photo the connection is too slow for", async () => {
+    const { calls } = setup({
+      upload_photo: (args) =>
+        args.anyway ? prepared("Image1") : fail("upload_too_slow", "This connection sends about 64 kbit/s. Connect to a faster network, or try anyway."),
+    });
+    await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
+    expect((await screen.findByTestId("photo-error-Image1")).textContent).toMatch(/faster network/);
+    await userEvent.click(screen.getByTestId("upload-anyway-Image1"));
+    await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Uploaded/));
+    expect(callsTo(calls, "upload_photo").map((call) => call.args.anyway)).toEqual([false, true]);
+    expect(callsTo(calls, "prepare_photo")).toHaveLength(1);
   });
 
   it("changes nothing when the picker is cancelled", async () => {

@@ -45,7 +45,7 @@ describe("Settings", () => {
     await userEvent.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(screen.getByTestId("settings-saved").textContent).toMatch(/saved/i));
     expect(callsTo(calls, "save_settings")[0]?.args).toEqual({
-      settings: { baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: "socks5h://127.0.0.1:9050", notifications: false },
+      settings: { baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: "socks5h://127.0.0.1:9050", notifications: false, payoutWatch: false, esploraUrl: null },
     });
   });
 
@@ -61,10 +61,25 @@ describe("Settings", () => {
     expect((callsTo(calls, "save_settings")[0]?.args.settings as { sandboxDialect: unknown }).sandboxDialect).toBe("reference");
   });
 
+  it("slows the practice store to a chosen uplink and saves the choice", async () => {
+    const { calls } = setup({
+      get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: true, proxy: null, notifications: true, sandboxDialect: "extended", sandboxUplink: "unlimited", sandboxExpiryAtEnd: false }),
+    });
+    const select = (await screen.findByTestId("settings-uplink")) as HTMLSelectElement;
+    expect([...select.options].map((option) => option.value)).toEqual(["unlimited", "8mbit", "1mbit", "0.25mbit"]);
+    await userEvent.selectOptions(select, "1mbit");
+    await userEvent.click(screen.getByTestId("settings-expiry-at-end"));
+    await userEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(callsTo(calls, "save_settings")).toHaveLength(1));
+    const saved = callsTo(calls, "save_settings")[0]?.args.settings as { sandboxUplink: unknown; sandboxExpiryAtEnd: unknown };
+    expect([saved.sandboxUplink, saved.sandboxExpiryAtEnd]).toEqual(["1mbit", true]);
+  });
+
   it("hides the dialects when not practising", async () => {
     setup();
     await screen.findByTestId("settings-proxy");
     expect(screen.queryByTestId("settings-dialect")).toBeNull();
+    expect(screen.queryByTestId("settings-uplink")).toBeNull();
   });
 
   it("sends an empty proxy as none", async () => {
@@ -75,6 +90,41 @@ describe("Settings", () => {
     await userEvent.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(callsTo(calls, "save_settings")).toHaveLength(1));
     expect((callsTo(calls, "save_settings")[0]?.args.settings as { proxy: unknown }).proxy).toBeNull();
+  });
+
+  it("turns the payout watch on with a server, saying what it reveals", async () => {
+    const { calls } = setup({
+      get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: null, notifications: true, payoutWatch: false, esploraUrl: null }),
+    });
+    const box = (await screen.findByTestId("settings-payout-watch")) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.labels?.[0]?.textContent).toMatch(/Watch my payout until it is confirmed/);
+    expect(screen.getByTestId("settings-payout-watch-help").textContent).toBe(
+      "Your payout address is sent to the server below, through your proxy if you set one, so it can tell when the bitcoin arrives. CardCoins is not involved.",
+    );
+    expect(box.getAttribute("aria-describedby")).toBe("payout-watch-help");
+    expect(screen.queryByTestId("settings-esplora-practising")).toBeNull();
+    await userEvent.click(box);
+    await userEvent.type(screen.getByTestId("settings-esplora-url"), "  http://abcdefghij.onion/api ");
+    await userEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(callsTo(calls, "save_settings")).toHaveLength(1));
+    const saved = callsTo(calls, "save_settings")[0]?.args.settings as { payoutWatch: unknown; esploraUrl: unknown };
+    expect([saved.payoutWatch, saved.esploraUrl]).toEqual([true, "http://abcdefghij.onion/api"]);
+  });
+
+  it("sends an empty payout server as none, and says the practice chain is used while practising", async () => {
+    const { calls } = setup({
+      get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: true, proxy: null, notifications: true, payoutWatch: true, esploraUrl: "https://mine.example/api" }),
+      app_info: () => ({ version: "0.1.0", sandbox: true, baseUrl: "http://127.0.0.1:9", idStorage: "keyring", idStorageNote: "", vaultDamage: null }),
+    });
+    const field = (await screen.findByTestId("settings-esplora-url")) as HTMLInputElement;
+    expect(field.value).toBe("https://mine.example/api");
+    expect((await screen.findByTestId("settings-esplora-practising")).textContent).toMatch(/practice server's own chain/);
+    expect((screen.getByTestId("settings-payout-watch") as HTMLInputElement).checked).toBe(true);
+    await userEvent.clear(field);
+    await userEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(callsTo(calls, "save_settings")).toHaveLength(1));
+    expect((callsTo(calls, "save_settings")[0]?.args.settings as { esploraUrl: unknown }).esploraUrl).toBeNull();
   });
 
   it("opens the log folder", async () => {

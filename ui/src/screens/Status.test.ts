@@ -102,7 +102,7 @@ describe("Status step", () => {
     const { calls } = setup(sequence(rejected, processing), {
       pick_photos: () => ["/home/seller/back-sharp.jpg"],
       prepare_photo: () => prepared("Image2"),
-      upload_photo: () => null,
+      upload_photo: () => prepared("Image1"),
       submit_for_verification: () => null,
     });
     const slot = await screen.findByTestId("photo-slot-Image2");
@@ -184,5 +184,132 @@ describe("Status step", () => {
     expect(screen.getByTestId("photo-slot-Image1").getAttribute("data-phase")).toBe("uploaded");
     expect(screen.getByTestId("photo-slot-Image2").getAttribute("data-phase")).toBe("uploaded");
     expect((screen.getByTestId("resubmit") as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+const TXID_A = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1";
+const TXID_B = "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2";
+
+function watching(state: NonNullable<OrderView["payoutWatch"]>["state"], overrides: Partial<NonNullable<OrderView["payoutWatch"]>> = {}): OrderView {
+  const words = {
+    waiting: ["Waiting for the payment", "CardCoins approved the payout; the bitcoin has not been seen on the network yet."],
+    seen: ["Payment seen", "Payment seen — it may be replaced by a bigger batch: that is normal; don't spend it yet."],
+    replaced: ["Payment replaced by a bigger batch", "CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet."],
+    confirmed: ["1 confirmation", "In a block. Don't spend it until it has 3 confirmations."],
+    done: ["3 confirmations: done", "The bitcoin is yours to spend."],
+  } as const;
+  return orderView({
+    ...approved,
+    payoutWatch: {
+      on: true,
+      state,
+      txid: state === "waiting" ? null : state === "seen" ? TXID_A : TXID_B,
+      oldTxid: state === "replaced" ? TXID_A : null,
+      confirmations: state === "confirmed" ? 1 : state === "done" ? 3 : 0,
+      headline: words[state][0],
+      detail: words[state][1],
+      lastCheckedAt: "2026-12-04T03:00:00Z",
+      problem: null,
+      ...overrides,
+    },
+  });
+}
+
+describe("Your bitcoin", () => {
+  it("waits for the payment while the watch is on", async () => {
+    setup(() => watching("waiting"));
+    expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("Waiting for the payment");
+    expect(screen.getByTestId("payout-watch").getAttribute("data-state")).toBe("waiting");
+    expect(screen.queryByTestId("payout-watch-txid")).toBeNull();
+    expect(screen.getByTestId("payout-watch-checked").textContent).toMatch(/Checked at/);
+    expect(screen.queryByTestId("payout-watch-off")).toBeNull();
+  });
+
+  it("says a seen payment may be replaced, with its transaction to copy", async () => {
+    setup(() => watching("seen"));
+    expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("Payment seen");
+    expect(screen.getByTestId("payout-watch-detail").textContent).toBe(
+      "Payment seen — it may be replaced by a bigger batch: that is normal; don't spend it yet.",
+    );
+    expect(screen.getByTestId("payout-watch-txid").textContent).toBe(TXID_A);
+    expect(screen.getByTestId("copy-watch-txid")).toBeTruthy();
+  });
+
+  it("shows the new transaction after a replacement, and the one it replaced", async () => {
+    setup(() => watching("replaced"));
+    expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("Payment replaced by a bigger batch");
+    expect(screen.getByTestId("payout-watch-txid").textContent).toBe(TXID_B);
+    expect(screen.getByTestId("payout-watch-old-txid").textContent).toBe(TXID_A);
+  });
+
+  it("counts the first confirmation", async () => {
+    setup(() => watching("confirmed"));
+    expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("1 confirmation");
+    expect(screen.getByTestId("payout-watch-detail").textContent).toMatch(/3 confirmations/);
+  });
+
+  it("is done at 3 confirmations, with the timeline of what the watch saw", async () => {
+    setup(() =>
+      orderView({
+        ...watching("done"),
+        payoutTimeline: [
+          { at: "2026-12-04T03:00:02Z", title: "Payment seen", body: `Your bitcoin is on its way. Transaction ${TXID_A}.`, txid: TXID_A },
+          { at: "2026-12-04T03:00:12Z", title: "Payment replaced by a bigger batch", body: `The new transaction is ${TXID_B}.`, txid: TXID_B },
+          { at: "2026-12-04T03:00:20Z", title: "Payment confirmed", body: "1 confirmation", txid: TXID_B },
+          { at: "2026-12-04T03:00:40Z", title: "Payment complete", body: "3 confirmations", txid: TXID_B },
+        ],
+      }),
+    );
+    expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("3 confirmations: done");
+    expect(screen.getByTestId("payout-watch").getAttribute("data-state")).toBe("done");
+    const lines = [...screen.getByTestId("payout-timeline").querySelectorAll("li")];
+    expect(lines.map((line) => line.querySelector("strong")?.textContent)).toEqual([
+      "Payment seen",
+      "Payment replaced by a bigger batch",
+      "Payment confirmed",
+      "Payment complete",
+    ]);
+    expect(lines[0]?.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-04T03:00:02Z");
+    expect(screen.queryByTestId("payout-watch-checked")).toBeNull();
+  });
+
+  it("shows a calm word when the payout server fails", async () => {
+    setup(() => watching("seen", { problem: "The payout server's answer could not be read; the watch will try again later." }));
+    expect((await screen.findByTestId("payout-watch-problem")).textContent).toMatch(/will try again later/);
+    expect(screen.getByTestId("payout-watch-headline").textContent).toBe("Payment seen");
+  });
+
+  it("offers to turn the watch on when it is off", async () => {
+    const { flow } = setup(() => watching("waiting", { on: false }));
+    await userEvent.click(await screen.findByTestId("open-payout-settings"));
+    expect(flow.screen).toBe("settings");
+    expect(screen.queryByTestId("payout-watch-headline")).toBeNull();
+  });
+
+  it("reads the order again when the watch moves on, after polling stopped", async () => {
+    vi.useFakeTimers();
+    const { calls } = setup(sequence(watching("seen"), watching("replaced")));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(screen.getByTestId("payout-watch-headline").textContent).toBe("Payment seen");
+    await emit("payout-watch-changed", { handle: "someone-else" });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(callsTo(calls, "get_order")).toHaveLength(1);
+    await emit("payout-watch-changed", { handle: HANDLE });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(callsTo(calls, "get_order")).toHaveLength(2);
+    expect(screen.getByTestId("payout-watch-headline").textContent).toBe("Payment replaced by a bigger batch");
+  });
+
+  it("shows a Lightning payment's hash and time, with nothing to watch", async () => {
+    setup(() =>
+      orderView({
+        ...approved,
+        lightningPaid: { paymentHash: "c3".repeat(32), sentAt: "2026-12-04T03:00:00Z" },
+      }),
+    );
+    expect((await screen.findByTestId("lightning-paid")).textContent).toMatch(/nothing to watch/);
+    expect(screen.getByTestId("lightning-hash").textContent).toBe("c3".repeat(32));
+    expect(screen.getByTestId("lightning-sent-at").querySelector("time")?.getAttribute("datetime")).toBe("2026-12-04T03:00:00Z");
+    expect(screen.queryByTestId("payout-watch")).toBeNull();
   });
 });

@@ -64,6 +64,7 @@ export function summary(overrides: Partial<OrderSummary> = {}): OrderSummary {
     status: "created",
     statusLabel: "Created",
     step: "phone",
+    history: [],
     ...overrides,
   };
 }
@@ -91,6 +92,10 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     payout: null,
     step: "photos",
     isFinal: false,
+    history: [],
+    payoutWatch: null,
+    payoutTimeline: [],
+    lightningPaid: null,
     ...overrides,
   };
 }

@@ -1,0 +1,155 @@
+//! What the Status screen shows of a payout: the on-chain watch's state and timeline, or a
+//! Lightning payment's hash and time.
+
+use cardcoins_api::{OrderDetails, SubmittedDestination};
+use cardcoins_payout_watch::{PayoutWatch, WatchState, CONFIRMATIONS_DONE};
+use cardcoins_vault::{OrderRecord, PayoutNote};
+use serde::Serialize;
+use specta::Type;
+
+use crate::order_views::{rfc3339, OrderView};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PayoutWatchStateName {
+    Waiting,
+    Seen,
+    Replaced,
+    Confirmed,
+    Done,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutWatchView {
+    /// The watch setting is on: the payout is being (or was) followed.
+    pub on: bool,
+    pub state: PayoutWatchStateName,
+    /// The transaction the payout is now believed to be.
+    pub txid: Option<String>,
+    /// The transaction a replacement took the place of.
+    pub old_txid: Option<String>,
+    pub confirmations: u32,
+    pub headline: String,
+    pub detail: String,
+    /// RFC 3339: when the server last answered.
+    pub last_checked_at: Option<String>,
+    /// Why the watch could not look lately, in the person's words.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutNoteView {
+    /// RFC 3339.
+    pub at: String,
+    pub title: String,
+    pub body: String,
+    pub txid: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LightningPaidView {
+    pub payment_hash: Option<String>,
+    /// RFC 3339, when CardCoins says.
+    pub sent_at: Option<String>,
+}
+
+impl PayoutWatchView {
+    pub fn new(watch: &PayoutWatch, on: bool, problem: Option<String>) -> PayoutWatchView {
+        let (state, old_txid, confirmations, headline, detail) = match watch.state() {
+            WatchState::Waiting => (
+                PayoutWatchStateName::Waiting,
+                None,
+                0,
+                "Waiting for the payment".to_string(),
+                "CardCoins approved the payout; the bitcoin has not been seen on the network yet."
+                    .to_string(),
+            ),
+            WatchState::Seen { .. } => (
+                PayoutWatchStateName::Seen,
+                None,
+                0,
+                "Payment seen".to_string(),
+                "Payment seen — it may be replaced by a bigger batch: that is normal; don't spend it yet."
+                    .to_string(),
+            ),
+            WatchState::Replaced { old_txid, .. } => (
+                PayoutWatchStateName::Replaced,
+                Some(old_txid.to_string()),
+                0,
+                "Payment replaced by a bigger batch".to_string(),
+                "CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet."
+                    .to_string(),
+            ),
+            WatchState::Confirmed { confirmations, .. } => (
+                PayoutWatchStateName::Confirmed,
+                None,
+                *confirmations,
+                if *confirmations == 1 {
+                    "1 confirmation".to_string()
+                } else {
+                    format!("{confirmations} confirmations")
+                },
+                format!("In a block. Don't spend it until it has {CONFIRMATIONS_DONE} confirmations."),
+            ),
+            WatchState::Done { .. } => (
+                PayoutWatchStateName::Done,
+                None,
+                CONFIRMATIONS_DONE,
+                format!("{CONFIRMATIONS_DONE} confirmations: done"),
+                "The bitcoin is yours to spend.".to_string(),
+            ),
+        };
+        PayoutWatchView {
+            on,
+            state,
+            txid: watch.state().txid().map(ToString::to_string),
+            old_txid,
+            confirmations,
+            headline,
+            detail,
+            last_checked_at: watch.last_checked_at().map(rfc3339),
+            problem,
+        }
+    }
+}
+
+impl From<&PayoutNote> for PayoutNoteView {
+    fn from(note: &PayoutNote) -> PayoutNoteView {
+        PayoutNoteView {
+            at: rfc3339(note.at),
+            title: note.title.clone(),
+            body: note.body.clone(),
+            txid: note.txid.clone(),
+        }
+    }
+}
+
+/// A Lightning payout CardCoins says it sent: there is nothing to watch.
+pub fn lightning_paid(details: &OrderDetails) -> Option<LightningPaidView> {
+    let payout = details.payout.as_ref()?;
+    let lightning = matches!(
+        payout.destination.as_ref().or(details.destination.as_ref()),
+        Some(SubmittedDestination::LnInvoice(_))
+    ) || payout.payment_hash.is_some();
+    lightning.then(|| LightningPaidView {
+        payment_hash: payout.payment_hash.clone(),
+        sent_at: payout.sent_at.map(rfc3339),
+    })
+}
+
+/// Adds what the vault knows of the payout to an order's view.
+pub fn with_payout(mut view: OrderView, record: &OrderRecord, watch_on: bool) -> OrderView {
+    view.payout_watch = record
+        .payout_watch
+        .as_ref()
+        .map(|watch| PayoutWatchView::new(watch, watch_on, record.payout_problem.clone()));
+    view.payout_timeline = record
+        .payout_timeline
+        .iter()
+        .map(PayoutNoteView::from)
+        .collect();
+    view
+}
