@@ -218,6 +218,21 @@ async fn a_payout_is_followed_through_its_replacement_to_done_across_a_restart()
     assert_eq!(watch.confirmations, 3);
     assert!(watch.txid.is_some());
 
+    // The records name the transaction that pays, not the one CardCoins named before the batch
+    // was replaced.
+    let rows = crate::records::export_rows(&state, false)
+        .await
+        .expect("rows");
+    let paying = rows.iter().find_map(|row| {
+        row.payout
+            .as_ref()
+            .map(|payout| payout.as_str().to_string())
+    });
+    assert_eq!(paying, watch.txid);
+    let first_seen = record.payout_timeline[0].txid.clone();
+    assert!(first_seen.is_some());
+    assert_ne!(paying, first_seen, "the first batch was replaced");
+
     // Done: nothing more is asked, whatever the chain does.
     chain.set_chain_fault(Some(ChainFault::Down));
     assert!(rounds.run(&state).await.is_empty());

@@ -102,19 +102,29 @@ impl AppSession {
         needle: &str,
         seconds: u64,
     ) -> Result<String, HarnessError> {
+        self.wait_for_any_text(test_id, &[needle], seconds).await
+    }
+
+    /// Waits until the element's text contains one of `needles` and returns the whole text.
+    pub async fn wait_for_any_text(
+        &self,
+        test_id: &str,
+        needles: &[&str],
+        seconds: u64,
+    ) -> Result<String, HarnessError> {
         let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
         let mut last = String::new();
         loop {
             if let Ok(element) = self.find_test_id(test_id).await {
                 last = element.text().await.unwrap_or_default();
-                if last.contains(needle) {
+                if needles.iter().any(|needle| last.contains(needle)) {
                     return Ok(last);
                 }
             }
             if std::time::Instant::now() > deadline {
                 return Err(HarnessError::TextNotFound {
                     test_id: test_id.to_string(),
-                    needle: needle.to_string(),
+                    needle: needles.join(" or "),
                     last,
                 });
             }
