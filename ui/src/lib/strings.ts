@@ -192,6 +192,7 @@ export const strings = {
     payoutAmount: "Amount",
     payoutDestination: "Sent to",
     txid: "Transaction ID",
+    txidReplaced: "CardCoins replaced this transaction with a bigger batch; the one that pays you is under \"Your bitcoin\" below.",
     paymentHash: "Payment hash",
     copyLabel: (what: string) => `Copy ${what}`,
     copyFailed: "Couldn't copy. Select the text and copy it yourself.",

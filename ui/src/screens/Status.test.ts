@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor } from "@testing-library/svelte";
+import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import { Flow } from "../lib/flow.svelte";
@@ -240,6 +240,17 @@ describe("Your bitcoin", () => {
     expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("Payment replaced by a bigger batch");
     expect(screen.getByTestId("payout-watch-txid").textContent).toBe(TXID_B);
     expect(screen.getByTestId("payout-watch-old-txid").textContent).toBe(TXID_A);
+  });
+
+  it("says when CardCoins' transaction ID is no longer the one that pays", async () => {
+    setup(() => watching("replaced", { txid: TXID_B }));
+    const first = await screen.findByTestId("payout-txid");
+    expect(screen.getByTestId("payout-txid-replaced").textContent).toMatch(/Your bitcoin/);
+    expect(first.textContent).not.toBe(TXID_B);
+    cleanup();
+    setup(() => watching("seen", { txid: first.textContent }));
+    await screen.findByTestId("payout-txid");
+    expect(screen.queryByTestId("payout-txid-replaced")).toBeNull();
   });
 
   it("counts the first confirmation", async () => {
