@@ -3,15 +3,13 @@
 //! dialects differ in everything the API reference leaves open (extras, their shapes, status
 //! words, error bodies), so what passes here does not lean on any one server's guesses.
 
-use std::path::Path;
-
 use cardcoins_core::{FlowStep, ImageSlot};
 use cardcoins_sandbox::{Dialect, ManualClock, SandboxConfig};
 
-use crate::flow_tests::{practice_in, write_card_photo, ADDRESS, PHONE};
+use crate::flow_tests::{practice_in, upload_photo, write_card_photo, ADDRESS, PHONE};
 use crate::order_views::OrderView;
+use crate::orders;
 use crate::state::AppState;
-use crate::{orders, photos};
 
 /// Amounts whose cents end in 13 are rejected once on Image2 by the sandbox (README: magic values).
 const REJECTED_ONCE: u64 = 5513;
@@ -32,15 +30,6 @@ async fn decided(state: &AppState, clock: &ManualClock, handle: &str) -> OrderVi
         "no decision: {order:?}"
     );
     order
-}
-
-async fn upload(state: &AppState, handle: &str, slot: ImageSlot, photo: &Path) {
-    photos::prepare(state, handle, slot, photo.to_path_buf())
-        .await
-        .unwrap_or_else(|error| panic!("{slot} prepared: {error:?}"));
-    photos::upload(state, handle, slot, false, |_| {})
-        .await
-        .unwrap_or_else(|error| panic!("{slot} uploaded: {error:?}"));
 }
 
 /// The order at its end, and whether it was turned down on the way.
@@ -84,7 +73,7 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
     let photo = folder.path().join("card.png");
     write_card_photo(&photo);
     for slot in slots {
-        upload(&state, &handle, slot, &photo).await;
+        upload_photo(&state, &handle, slot, &photo).await;
     }
     let order = orders::get(&state, &handle).await.expect("order read");
     assert_eq!(order.step, FlowStep::Review, "{dialect}: {order:?}");
@@ -117,7 +106,7 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
         }
         let retaken = folder.path().join("retaken.png");
         write_card_photo(&retaken);
-        upload(&state, &handle, ImageSlot::Image2, &retaken).await;
+        upload_photo(&state, &handle, ImageSlot::Image2, &retaken).await;
         orders::request_review(&state, &handle)
             .await
             .unwrap_or_else(|error| panic!("{dialect}: review again: {error:?}"));

@@ -51,6 +51,41 @@ fn uuid_like() -> String {
     format!("{}-{:?}", std::process::id(), std::thread::current().id())
 }
 
+/// A new order for `amount_cents`: the phone confirmed with the code from `sandbox`'s outbox and
+/// the payout to [`ADDRESS`] submitted, so photos come next. Its handle.
+pub(crate) async fn order_at_photos(
+    state: &AppState,
+    sandbox: &cardcoins_sandbox::SandboxHandle,
+    amount_cents: u64,
+) -> String {
+    let handle = orders::create(state, amount_cents)
+        .await
+        .expect("order created")
+        .handle;
+    let token = sandbox.issue_captcha_token();
+    orders::dispatch_phone_code(state, &handle, PHONE, false, &token)
+        .await
+        .expect("code sent");
+    let code = sandbox.outbox(Some(PHONE)).pop().expect("a code").code;
+    orders::confirm_phone_code(state, &handle, PHONE, &code, None)
+        .await
+        .expect("phone confirmed");
+    orders::submit_payout(state, &handle, ADDRESS, None, None, None)
+        .await
+        .expect("payout");
+    handle
+}
+
+/// Prepares `photo` for `slot` and uploads it.
+pub(crate) async fn upload_photo(state: &AppState, handle: &str, slot: ImageSlot, photo: &Path) {
+    photos::prepare(state, handle, slot, photo.to_path_buf())
+        .await
+        .unwrap_or_else(|error| panic!("{slot} prepared: {error:?}"));
+    photos::upload(state, handle, slot, false, |_| {})
+        .await
+        .unwrap_or_else(|error| panic!("{slot} uploaded: {error:?}"));
+}
+
 /// A photo with detail in it, so it is neither blurry nor flat.
 pub(crate) fn write_card_photo(path: &Path) {
     let image = image::RgbImage::from_fn(1600, 1000, |x, y| {

@@ -10,15 +10,15 @@ use cardcoins_core::{Cents, ErrorCode, FlowStep, ImageSlot, OrderStatus, Sats};
 use cardcoins_payout_watch::WatchState;
 use cardcoins_sandbox::{ChainFault, Clock, ManualClock, Sandbox, SandboxConfig, SandboxHandle};
 
-use crate::flow_tests::{practice_in, write_card_photo, ADDRESS, PHONE};
+use crate::flow_tests::{order_at_photos, practice_in, upload_photo, write_card_photo, ADDRESS};
 use crate::order_views::OrderView;
+use crate::orders;
 use crate::payout_views::{lightning_paid, PayoutWatchStateName, PayoutWatchView};
 use crate::payout_watch::{
     check_settings, watch_for, Watcher, PROBLEM_UNREACHABLE, PROBLEM_UNREADABLE,
 };
 use crate::settings::Settings;
 use crate::state::{AppState, StartOptions};
-use crate::{orders, photos};
 
 const SEEN: &str = "Payment seen";
 const REPLACED: &str = "Payment replaced by a bigger batch";
@@ -32,27 +32,11 @@ async fn approved_order(
     clock: &ManualClock,
     folder: &Path,
 ) -> String {
-    let handle = orders::create(state, 5500).await.expect("created").handle;
-    let token = sandbox.issue_captcha_token();
-    orders::dispatch_phone_code(state, &handle, PHONE, false, &token)
-        .await
-        .expect("code sent");
-    let code = sandbox.outbox(Some(PHONE)).pop().expect("a code").code;
-    orders::confirm_phone_code(state, &handle, PHONE, &code, None)
-        .await
-        .expect("phone confirmed");
-    orders::submit_payout(state, &handle, ADDRESS, None, None, None)
-        .await
-        .expect("payout");
+    let handle = order_at_photos(state, sandbox, 5500).await;
     let photo = folder.join("card.png");
     write_card_photo(&photo);
     for slot in [ImageSlot::Image1, ImageSlot::Image2] {
-        photos::prepare(state, &handle, slot, photo.clone())
-            .await
-            .expect("prepared");
-        photos::upload(state, &handle, slot, false, |_| {})
-            .await
-            .expect("uploaded");
+        upload_photo(state, &handle, slot, &photo).await;
     }
     orders::request_review(state, &handle)
         .await

@@ -193,22 +193,18 @@ pub async fn upload(
 
 fn too_slow(budget: &LinkBudget, smallest: &PreparedPhoto) -> AppError {
     let bytes = smallest.bytes.len() as u64;
-    let link = match (budget.measured, budget.seconds_for(bytes)) {
-        (Some(rate), Some(seconds)) => format!(
-            "This connection sends about {}, so even at its smallest ({}, {} x {}) this photo needs about {seconds} seconds",
-            rate.words(),
-            cardcoins_photos::human_size(bytes),
-            smallest.width,
-            smallest.height
-        ),
-        _ => format!(
-            "Even at its smallest ({}) this photo may need longer on this connection",
-            cardcoins_photos::human_size(bytes)
-        ),
-    };
+    let size = format!(
+        "{}, {} x {}",
+        cardcoins_photos::human_size(bytes),
+        smallest.width,
+        smallest.height
+    );
+    let why = budget.too_slow_words("this photo", bytes, &size);
     AppError::new(
         ErrorCode::UploadTooSlow,
-        format!("{link}, and CardCoins' permission to upload it lasts 15 seconds. Connect to a faster network if you can, or try anyway: it may still arrive."),
+        format!(
+            "{why} Connect to a faster network if you can, or try anyway: it may still arrive."
+        ),
     )
 }
 

@@ -8,7 +8,7 @@ use cardcoins_core::ImageSlot;
 use cardcoins_records::{read_bip329, Bip329Type, CSV_COLUMNS, ORDER_ID_COLUMN};
 use cardcoins_sandbox::{ManualClock, SandboxConfig};
 
-use crate::flow_tests::{practice_in, write_card_photo, ADDRESS, PHONE};
+use crate::flow_tests::{order_at_photos, practice_in, upload_photo, write_card_photo, ADDRESS};
 use crate::logging::{FILE_PREFIX, FILE_SUFFIX};
 use crate::records::{self, ExportFormat};
 use crate::state::AppState;
@@ -17,40 +17,13 @@ use crate::{orders, photos, vault};
 /// Cents ending in 13: the sandbox turns the photos down once (README: magic values).
 const REJECTED_ONCE: u64 = 5513;
 
-async fn upload(state: &AppState, handle: &str, slot: ImageSlot, photo: &Path) {
-    photos::prepare(state, handle, slot, photo.to_path_buf())
-        .await
-        .unwrap_or_else(|error| panic!("{slot} prepared: {error:?}"));
-    photos::upload(state, handle, slot, false, |_| {})
-        .await
-        .unwrap_or_else(|error| panic!("{slot} uploaded: {error:?}"));
-}
-
 /// An order taken through to its approval, turned down once on the way; its handle.
 async fn sold(state: &AppState, clock: &ManualClock, folder: &Path) -> String {
-    let sandbox = state.sandbox().expect("sandbox");
-    let handle = orders::create(state, REJECTED_ONCE)
-        .await
-        .expect("order created")
-        .handle;
-    let token = sandbox.issue_captcha_token();
-    orders::dispatch_phone_code(state, &handle, PHONE, false, &token)
-        .await
-        .expect("code sent");
-    let code = orders::latest_practice_code(state, Some(PHONE))
-        .await
-        .expect("outbox")
-        .expect("a code");
-    orders::confirm_phone_code(state, &handle, PHONE, &code, None)
-        .await
-        .expect("phone confirmed");
-    orders::submit_payout(state, &handle, ADDRESS, None, None, None)
-        .await
-        .expect("payout");
+    let handle = order_at_photos(state, state.sandbox().expect("sandbox"), REJECTED_ONCE).await;
     let photo = folder.join("card.png");
     write_card_photo(&photo);
     for slot in [ImageSlot::Image1, ImageSlot::Image2] {
-        upload(state, &handle, slot, &photo).await;
+        upload_photo(state, &handle, slot, &photo).await;
     }
     orders::request_review(state, &handle)
         .await
@@ -59,7 +32,7 @@ async fn sold(state: &AppState, clock: &ManualClock, folder: &Path) -> String {
     clock.advance(SandboxConfig::default().decision_delay);
     let order = orders::get(state, &handle).await.expect("read");
     assert!(order.photos_rejected, "turned down once: {order:?}");
-    upload(state, &handle, ImageSlot::Image2, &photo).await;
+    upload_photo(state, &handle, ImageSlot::Image2, &photo).await;
     orders::request_review(state, &handle)
         .await
         .expect("review again");

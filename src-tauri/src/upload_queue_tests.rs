@@ -6,13 +6,12 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use cardcoins_core::{FlowStep, ImageSlot};
+use cardcoins_core::{ErrorCode, FlowStep, ImageSlot};
 use cardcoins_sandbox::{ExpiryCheck, Uplink};
 
-use crate::flow_tests::{practice, ADDRESS, PHONE};
+use crate::flow_tests::{order_at_photos, practice, upload_photo, write_card_photo};
 use crate::orders;
 use crate::photos::{self, UploadPhase, UploadProgress};
-use crate::state::AppState;
 
 /// A phone's 12 MP photo: smooth light with a little sensor grain, as a JPEG at quality 92.
 fn write_phone_photo(path: &Path, seed: u32) {
@@ -34,25 +33,6 @@ fn write_phone_photo(path: &Path, seed: u32) {
         .expect("photo written");
 }
 
-async fn order_at_photos(state: &AppState) -> String {
-    let handle = orders::create(state, 5500).await.expect("order").handle;
-    let token = state.sandbox().expect("sandbox").issue_captcha_token();
-    orders::dispatch_phone_code(state, &handle, PHONE, false, &token)
-        .await
-        .expect("code sent");
-    let code = orders::latest_practice_code(state, Some(PHONE))
-        .await
-        .expect("outbox")
-        .expect("a code");
-    orders::confirm_phone_code(state, &handle, PHONE, &code, None)
-        .await
-        .expect("phone confirmed");
-    orders::submit_payout(state, &handle, ADDRESS, None, None, None)
-        .await
-        .expect("payout");
-    handle
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_photos_dropped_together_arrive_one_after_the_other_at_one_megabit() {
     let folder = tempfile::tempdir().expect("temp dir");
@@ -61,7 +41,7 @@ async fn two_photos_dropped_together_arrive_one_after_the_other_at_one_megabit()
     sandbox.set_uplink(Some("1mbit".parse::<Uplink>().expect("rate")));
     // The strictest store: the whole body must be in before the permission runs out.
     sandbox.set_expiry_check(ExpiryCheck::EndOfBody);
-    let handle = order_at_photos(&state).await;
+    let handle = order_at_photos(&state, sandbox, 5500).await;
     for (slot, seed) in [(ImageSlot::Image1, 1), (ImageSlot::Image2, 2)] {
         let path = folder.path().join(format!("{slot}.jpg"));
         write_phone_photo(&path, seed);
@@ -137,4 +117,47 @@ async fn two_photos_dropped_together_arrive_one_after_the_other_at_one_megabit()
     }
     let order = orders::get(&state, &handle).await.expect("order read");
     assert_eq!(order.step, FlowStep::Review, "{order:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_photo_the_measured_link_cannot_carry_in_time_is_refused_first_then_sent_if_asked() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let state = practice(folder.path()).await;
+    let sandbox = state.sandbox().expect("sandbox");
+    sandbox.set_uplink(Some("0.25mbit".parse::<Uplink>().expect("rate")));
+    let handle = order_at_photos(&state, sandbox, 5500).await;
+
+    // A smooth photo goes first and measures the link.
+    let smooth = folder.path().join("smooth.jpg");
+    write_phone_photo(&smooth, 1);
+    upload_photo(&state, &handle, ImageSlot::Image1, &smooth).await;
+    let budget = state.api().link_budget();
+    assert!(budget.measured.is_some(), "{budget:?}");
+
+    // Grain everywhere: even at 1600 px and the lowest quality it is over ten seconds' worth.
+    let grainy = folder.path().join("grainy.png");
+    write_card_photo(&grainy);
+    photos::prepare(&state, &handle, ImageSlot::Image2, grainy)
+        .await
+        .expect("prepared");
+    let refused = photos::upload(&state, &handle, ImageSlot::Image2, false, |_| {})
+        .await
+        .expect_err("refused before sending");
+    assert_eq!(
+        refused.code,
+        ErrorCode::UploadTooSlow,
+        "{}",
+        refused.message
+    );
+    assert!(refused.message.contains("kbit/s"), "{}", refused.message);
+    assert!(
+        refused.message.contains("try anyway"),
+        "{}",
+        refused.message
+    );
+    let sent = photos::upload(&state, &handle, ImageSlot::Image2, true, |_| {})
+        .await
+        .expect("sent when asked");
+    assert!(sent.bytes > budget.bytes, "{sent:?}");
+    assert_eq!(sent.width.max(sent.height), 1600);
 }

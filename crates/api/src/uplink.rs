@@ -53,6 +53,19 @@ impl LinkBudget {
             .filter(|rate| rate.0 > 0)
             .map(|rate| bytes.div_ceil(rate.0))
     }
+
+    /// Why `photo` ("the Image1 photo"), `bytes` long and described as `size` ("312 KB"), may
+    /// not arrive before its permission runs out. Callers add what the person can do.
+    pub fn too_slow_words(&self, photo: &str, bytes: u64, size: &str) -> String {
+        let link = match (self.measured, self.seconds_for(bytes)) {
+            (Some(rate), Some(seconds)) => format!(
+                "This connection sends about {}, so even at its smallest ({size}) {photo} needs about {seconds} seconds",
+                rate.words()
+            ),
+            _ => format!("Even at its smallest ({size}) {photo} may need longer on this connection"),
+        };
+        format!("{link}, and CardCoins' permission to upload it lasts 15 seconds.")
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -152,6 +165,17 @@ mod tests {
             meter.record(200_000, Duration::from_secs(1));
         }
         assert_eq!(meter.rate(), Some(BytesPerSecond(200_000)));
+    }
+
+    #[test]
+    fn a_photo_too_large_for_the_link_is_explained_with_the_rate_and_the_seconds() {
+        let meter = UplinkMeter::default();
+        meter.record(64_000, Duration::from_secs(2));
+        let words = meter
+            .budget()
+            .too_slow_words("this photo", 480_000, "480 KB");
+        assert!(words.contains("256 kbit/s"), "{words}");
+        assert!(words.contains("about 15 seconds"), "{words}");
     }
 
     #[test]

@@ -169,18 +169,12 @@ async fn fit_for_link(photo: PreparedPhoto, budget: u64) -> Result<LinkFit, CliE
 
 fn too_slow(slot: ImageSlot, budget: &LinkBudget, smallest: &PreparedPhoto) -> String {
     let bytes = smallest.bytes.len() as u64;
-    let link = match (budget.measured, budget.seconds_for(bytes)) {
-        (Some(rate), Some(seconds)) => format!(
-            "this connection sends about {}, so even at its smallest ({}) the {slot} photo needs about {seconds} seconds",
-            rate.words(),
-            cardcoins_photos::human_size(bytes)
-        ),
-        _ => format!(
-            "even at its smallest ({}) the {slot} photo may need longer on this connection",
-            cardcoins_photos::human_size(bytes)
-        ),
-    };
-    format!("Not sent: {link}, and the permission to upload it lasts 15 seconds. Use a faster network, or add --anyway to try.")
+    let why = budget.too_slow_words(
+        &format!("the {slot} photo"),
+        bytes,
+        &cardcoins_photos::human_size(bytes),
+    );
+    format!("Not sent. {why} Use a faster network, or add --anyway to try.")
 }
 
 /// Decoding and re-encoding are CPU work: off the async threads.
