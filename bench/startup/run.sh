@@ -3,7 +3,7 @@
 # On demand only (`make bench`), never part of `make test`. Needs what `make e2e` needs (Xvfb,
 # tauri-driver, WebKitWebDriver) and a Secret Service for the journey: `make bench` runs it inside
 # scripts/with-keyring.sh. Results: target/bench/startup.json, summary on stdout.
-#   RUNS=15 JOURNEYS=3 SKIP_BUILD=1 bench/startup/run.sh
+#   RUNS=40 JOURNEYS=3 SKIP_BUILD=1 bench/startup/run.sh
 # RUNS: rounds of interleaved starts (baseline, app, app --sandbox); each figure is reported as
 # min, median and max, and each ratio says whether its target is met, missed or still unsettled
 # (then raise RUNS).
@@ -36,6 +36,6 @@ python3 bench/startup/measure.py \
   --baseline-deb "$(ls "$baseline_target"/release/bundle/deb/hello-world_*.deb | head -1)" \
   --dist ui/dist \
   --repo "$repo" \
-  --runs "${RUNS:-15}" \
+  --runs "${RUNS:-40}" \
   --journeys "${JOURNEYS:-3}" \
   --out "$target/bench/startup.json"

@@ -43,12 +43,9 @@ return {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_captcha_page_runs_under_the_registered_origin_and_its_token_is_taken() {
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "captcha-origin").expect("journey");
     journey.amount("20.00").await.expect("amount step");
     session

@@ -18,12 +18,9 @@ const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 const AMOUNT: &str = "43.21";
 
 async fn start_app() -> AppSession {
-    AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("the app starts")
+    AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("the app starts")
 }
 
 /// Starts the app again after a kill, finds the order in history and resumes it; returns

@@ -26,12 +26,9 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
     assert!(big_size > 60_000_000, "the PNG is over 60 MB: {big_size}");
     let amount_invoice = fresh_invoice(Some(50_000_000)).expect("invoice");
 
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "faults").expect("journey");
     let s = &session;
 

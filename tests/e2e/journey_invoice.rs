@@ -18,12 +18,9 @@ async fn zero_amount_invoice_payout() {
         invoice.starts_with("lnbc1"),
         "a mainnet invoice with no amount: {invoice}"
     );
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "invoice").expect("journey");
 
     journey.amount("30").await.expect("amount step");

@@ -17,12 +17,9 @@ async fn a_whole_sale_with_the_keyboard_alone() {
     let dir = scratch_dir("keyboard");
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "keyboard").expect("journey");
     let keys = &session.client;
     session.find_test_id("welcome").await.expect("welcome");

@@ -22,12 +22,9 @@ async fn over_the_id_threshold_names_and_id_photos() {
         .iter()
         .map(|name| card_photo(&dir, &format!("{name}.jpg")).expect("photo"))
         .collect();
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "kyc").expect("journey");
 
     journey.amount("2600").await.expect("amount step");

@@ -3,7 +3,7 @@
 
 #![cfg(target_os = "linux")]
 
-use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 
 const LIGHTNING_ADDRESS: &str = "satoshi@walletofsatoshi.com";
@@ -13,25 +13,20 @@ async fn lightning_address_payout() {
     let dir = scratch_dir("lightning");
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "lightning-address").expect("journey");
 
-    journey.amount("25").await.expect("amount step");
-    journey.phone(PHONE).await.expect("phone step");
     journey
-        .payout(LIGHTNING_ADDRESS, "Lightning Address")
+        .sell(
+            "25",
+            LIGHTNING_ADDRESS,
+            "Lightning Address",
+            &[("Image1", &front), ("Image2", &back)],
+        )
         .await
-        .expect("payout step");
-    journey
-        .photos(&[("Image1", &front), ("Image2", &back)])
-        .await
-        .expect("photos step");
-    journey.submit().await.expect("submit");
+        .expect("sold up to the review");
     journey
         .wait_for_status("Approved", "approved")
         .await

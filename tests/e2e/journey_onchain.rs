@@ -3,7 +3,7 @@
 
 #![cfg(target_os = "linux")]
 
-use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey};
 use cardcoins_e2e::notifications::NotificationWatch;
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 
@@ -15,25 +15,20 @@ async fn onchain_payout_happy_path() {
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
     let notifications = NotificationWatch::start("onchain").expect("bus monitor");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "onchain").expect("journey");
 
-    journey.amount("55.00").await.expect("amount step");
-    journey.phone(PHONE).await.expect("phone step");
     journey
-        .payout(ADDRESS, "Bitcoin")
+        .sell(
+            "55.00",
+            ADDRESS,
+            "Bitcoin",
+            &[("Image1", &front), ("Image2", &back)],
+        )
         .await
-        .expect("payout step");
-    journey
-        .photos(&[("Image1", &front), ("Image2", &back)])
-        .await
-        .expect("photos step");
-    journey.submit().await.expect("submit");
+        .expect("sold up to the review");
     journey
         .wait_for_status("Approved", "approved")
         .await

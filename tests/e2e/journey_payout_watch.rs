@@ -4,7 +4,7 @@
 
 #![cfg(target_os = "linux")]
 
-use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey};
 use cardcoins_e2e::notifications::NotificationWatch;
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 
@@ -15,19 +15,11 @@ async fn payout_watched_to_three_confirmations() {
     let dir = scratch_dir("payout-watch");
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
-    // Settings and orders of their own: no other journey's approved order is watched here.
-    let config = scratch_dir("payout-watch-config");
-    let data = scratch_dir("payout-watch-data");
     let notifications = NotificationWatch::start("payout-watch").expect("bus monitor");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        env: vec![
-            ("XDG_CONFIG_HOME".into(), config.display().to_string()),
-            ("XDG_DATA_HOME".into(), data.display().to_string()),
-        ],
-    })
-    .await
-    .expect("app session");
+    // Settings and orders of their own: no other journey's approved order is watched here.
+    let session = AppSession::start(AppSessionOptions::sandbox_with_own_folders("payout-watch"))
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "payout-watch").expect("journey");
 
     // Opt in, having read what it reveals.
@@ -46,24 +38,17 @@ async fn payout_watched_to_three_confirmations() {
         .await
         .expect("watch on");
     journey.shot("payout-watch-setting").expect("shot");
-    session.click("settings-save").await.expect("save");
-    session
-        .wait_for_text("settings-saved", "saved", 15)
-        .await
-        .expect("saved");
-    session.click("back").await.expect("back");
+    journey.save_settings().await.expect("settings saved");
 
-    journey.amount("55.00").await.expect("amount step");
-    journey.phone(PHONE).await.expect("phone step");
     journey
-        .payout(ADDRESS, "Bitcoin")
+        .sell(
+            "55.00",
+            ADDRESS,
+            "Bitcoin",
+            &[("Image1", &front), ("Image2", &back)],
+        )
         .await
-        .expect("payout step");
-    journey
-        .photos(&[("Image1", &front), ("Image2", &back)])
-        .await
-        .expect("photos step");
-    journey.submit().await.expect("submit");
+        .expect("sold up to the review");
     journey
         .wait_for_status("Approved", "approved")
         .await

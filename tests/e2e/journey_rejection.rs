@@ -3,7 +3,7 @@
 
 #![cfg(target_os = "linux")]
 
-use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey, PHONE};
+use cardcoins_e2e::journey::{card_photo, scratch_dir, Journey};
 use cardcoins_e2e::{AppSession, AppSessionOptions};
 
 const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
@@ -14,25 +14,20 @@ async fn rejected_photo_replaced_then_approved() {
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
     let retake = card_photo(&dir, "back-retake.jpg").expect("photo");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "rejection").expect("journey");
 
-    journey.amount("55.13").await.expect("amount step");
-    journey.phone(PHONE).await.expect("phone step");
     journey
-        .payout(ADDRESS, "Bitcoin")
+        .sell(
+            "55.13",
+            ADDRESS,
+            "Bitcoin",
+            &[("Image1", &front), ("Image2", &back)],
+        )
         .await
-        .expect("payout step");
-    journey
-        .photos(&[("Image1", &front), ("Image2", &back)])
-        .await
-        .expect("photos step");
-    journey.submit().await.expect("submit");
+        .expect("sold up to the review");
     journey
         .wait_for_status("Photos rejected", "rejected")
         .await

@@ -11,10 +11,7 @@ use fantoccini::Locator;
 const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
 fn sandbox_app() -> AppSessionOptions {
-    AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    }
+    AppSessionOptions::sandbox()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -38,17 +38,9 @@ async fn two_photos_over_a_slow_uplink_go_one_after_the_other() {
     let dir = scratch_dir("slow-uplink");
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
-    let config = scratch_dir("slow-uplink-config");
-    let data = scratch_dir("slow-uplink-data");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        env: vec![
-            ("XDG_CONFIG_HOME".into(), config.display().to_string()),
-            ("XDG_DATA_HOME".into(), data.display().to_string()),
-        ],
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox_with_own_folders("slow-uplink"))
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "slow-uplink").expect("journey");
 
     session.click("open-settings").await.expect("settings");
@@ -66,12 +58,7 @@ async fn two_photos_over_a_slow_uplink_go_one_after_the_other() {
         .click()
         .await
         .expect("chosen");
-    session.click("settings-save").await.expect("save");
-    session
-        .wait_for_text("settings-saved", "saved", 15)
-        .await
-        .expect("saved");
-    session.click("back").await.expect("back");
+    journey.save_settings().await.expect("settings saved");
 
     journey.amount("55.00").await.expect("amount step");
     journey.phone(PHONE).await.expect("phone step");

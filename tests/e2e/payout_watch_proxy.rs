@@ -22,7 +22,9 @@ async fn the_watch_goes_through_the_proxy() {
         "http://127.0.0.1:{}/sandbox/chain/payouts",
         sandbox.local_addr().port()
     );
-    let sent = reqwest::Client::new()
+    let sent = cardcoins_http::client_builder()
+        .build()
+        .expect("reqwest client")
         .post(control)
         .json(&serde_json::json!({"address": ADDRESS, "sats": 83_523}))
         .send()

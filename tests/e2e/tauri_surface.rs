@@ -59,12 +59,9 @@ setTimeout(() => { frame.remove(); script.remove(); done(report); }, 2500);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn captcha_window_cannot_invoke_and_main_window_loads_nothing_remote() {
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
     let mut journey = Journey::new(&session, "tauri-surface").expect("journey");
     journey.amount("20.00").await.expect("amount step");
     session

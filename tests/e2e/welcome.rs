@@ -8,12 +8,9 @@ use cardcoins_e2e::{AppSession, AppSessionOptions, ScreenshotBook};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn welcome_screen_then_start() {
     let mut book = ScreenshotBook::new("welcome").expect("screenshot folder");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let session = AppSession::start(AppSessionOptions::sandbox())
+        .await
+        .expect("app session");
 
     let heading = session
         .find_test_id("welcome")

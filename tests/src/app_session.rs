@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 use crate::display::VirtualDisplay;
@@ -17,6 +18,31 @@ use crate::tauri_driver::TauriDriver;
 pub struct AppSessionOptions {
     pub args: Vec<String>,
     pub env: Vec<(String, String)>,
+}
+
+impl AppSessionOptions {
+    /// The app on its in-process sandbox.
+    pub fn sandbox() -> Self {
+        Self {
+            args: vec!["--sandbox".into()],
+            ..Default::default()
+        }
+    }
+
+    /// The app on its in-process sandbox, with settings and orders in folders of its own
+    /// (`<name>-config`, `<name>-data` in the scratch folder): nothing another journey saved
+    /// is seen here.
+    pub fn sandbox_with_own_folders(name: &str) -> Self {
+        let config = crate::journey::scratch_dir(&format!("{name}-config"));
+        let data = crate::journey::scratch_dir(&format!("{name}-data"));
+        Self {
+            args: vec!["--sandbox".into()],
+            env: vec![
+                ("XDG_CONFIG_HOME".into(), config.display().to_string()),
+                ("XDG_DATA_HOME".into(), data.display().to_string()),
+            ],
+        }
+    }
 }
 
 pub struct AppSession {
@@ -44,8 +70,7 @@ impl AppSession {
             serde_json::Value::Object(map) => map,
             _ => serde_json::Map::new(),
         };
-        let client = ClientBuilder::rustls()
-            .map_err(|error| HarnessError::Io(std::io::Error::other(error.to_string())))?
+        let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await?;

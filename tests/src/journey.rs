@@ -50,6 +50,30 @@ impl<'a> Journey<'a> {
         Ok(())
     }
 
+    /// Saves the Settings screen, waits until it says so, and goes back.
+    pub async fn save_settings(&self) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.click("settings-save").await?;
+        s.wait_for_text("settings-saved", "saved", 15).await?;
+        s.click("back").await
+    }
+
+    /// A whole sale up to the review, each step as in the methods below: the amount, `PHONE`,
+    /// the payout, the photos, submit.
+    pub async fn sell(
+        &mut self,
+        dollars: &str,
+        destination: &str,
+        kind: &str,
+        photos: &[(&str, &Path)],
+    ) -> Result<(), HarnessError> {
+        self.amount(dollars).await?;
+        self.phone(PHONE).await?;
+        self.payout(destination, kind).await?;
+        self.photos(photos).await?;
+        self.submit().await
+    }
+
     pub async fn amount(&mut self, dollars: &str) -> Result<(), HarnessError> {
         let s = self.session;
         s.click("start").await?;

@@ -1,6 +1,7 @@
 use std::time::Duration;
 
-use url::{Host, Url};
+use cardcoins_http::is_loopback;
+use url::Url;
 
 use crate::client::ApiClient;
 use crate::error::ApiError;
@@ -95,7 +96,7 @@ impl ApiClientBuilder {
 
     pub fn build(self) -> Result<ApiClient, ApiError> {
         let base = parse_base_url(&self.base_url)?;
-        let mut http = reqwest::Client::builder()
+        let mut http = cardcoins_http::client_builder()
             .user_agent(self.user_agent)
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
@@ -103,7 +104,7 @@ impl ApiClientBuilder {
             // order ID somewhere unexpected.
             .redirect(reqwest::redirect::Policy::none());
         http = match self.proxy {
-            Some(proxy) => http.proxy(parse_proxy(&proxy)?),
+            Some(proxy) => http.proxy(cardcoins_http::parse_proxy(&proxy)?),
             None => http.no_proxy(),
         };
         let http = http.build().map_err(|error| ApiError::Config {
@@ -138,27 +139,6 @@ fn parse_base_url(input: &str) -> Result<Url, ApiError> {
     Ok(url)
 }
 
-fn parse_proxy(input: &str) -> Result<reqwest::Proxy, ApiError> {
-    let bad = |why: String| {
-        ApiError::Config {
-        message: format!(
-            "The proxy address is not usable: {why}. Use one like socks5h://127.0.0.1:9050 (Tor) or http://127.0.0.1:8080."
-        ),
-    }
-    };
-    let url = Url::parse(input.trim()).map_err(|error| bad(error.to_string()))?;
-    if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
-        return Err(bad(format!(
-            "the scheme {:?} is not one of http, https, socks5, socks5h",
-            url.scheme()
-        )));
-    }
-    if url.host().is_none() {
-        return Err(bad("it names no host".to_string()));
-    }
-    reqwest::Proxy::all(url.as_str()).map_err(|error| bad(error.without_url().to_string()))
-}
-
 /// Plain http leaks the order ID to anyone on the path, so it is allowed only to this machine.
 pub(crate) fn require_secure_transport(url: &Url, what: &str) -> Result<(), ApiError> {
     match url.scheme() {
@@ -172,15 +152,6 @@ pub(crate) fn require_secure_transport(url: &Url, what: &str) -> Result<(), ApiE
         other => Err(ApiError::Config {
             message: format!("The {what} has the scheme {other:?}; only https (or http to this machine) works."),
         }),
-    }
-}
-
-pub(crate) fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        None => false,
     }
 }
 
@@ -209,14 +180,6 @@ mod tests {
             let error = parse_base_url(bad).expect_err(bad);
             assert_eq!(error.code(), cardcoins_core::ErrorCode::InvalidSettings);
         }
-    }
-
-    #[test]
-    fn proxies_are_checked() {
-        assert!(parse_proxy("socks5h://127.0.0.1:9050").is_ok());
-        assert!(parse_proxy("http://127.0.0.1:8080").is_ok());
-        assert!(parse_proxy("gopher://x").is_err());
-        assert!(parse_proxy("nonsense").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
-use std::io;
 use std::time::Duration;
 
 use cardcoins_core::{ErrorCode, ImageSlot};
+pub use cardcoins_http::NetworkErrorKind;
 use thiserror::Error;
 
 /// Everything that can go wrong talking to CardCoins or to the image store.
@@ -107,19 +107,6 @@ impl RefusedRequest {
     }
 }
 
-/// Why a request got no HTTP answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NetworkErrorKind {
-    /// No connection could be made: offline, DNS failure, refused, or the proxy is down.
-    Offline,
-    /// The connection or the whole request took too long.
-    Timeout,
-    /// The secure connection failed (certificate or handshake).
-    Tls,
-    /// The connection broke in some other way (reset, closed early, bad HTTP).
-    Other,
-}
-
 /// Why the image store refused an upload.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum UploadErrorKind {
@@ -146,6 +133,14 @@ pub enum UploadErrorKind {
     Unavailable { status: u16 },
 }
 
+impl From<cardcoins_http::BadProxy> for ApiError {
+    fn from(bad: cardcoins_http::BadProxy) -> Self {
+        ApiError::Config {
+            message: bad.to_string(),
+        }
+    }
+}
+
 impl ApiError {
     /// True when repeating the same request soon may succeed. Automatic retries use this, and
     /// only for requests that are safe to repeat. Rate limiting is not transient: repeating it
@@ -153,7 +148,7 @@ impl ApiError {
     pub fn is_transient(&self) -> bool {
         match self {
             ApiError::Server { .. } | ApiError::Maintenance { .. } => true,
-            ApiError::Network { kind, .. } => *kind != NetworkErrorKind::Tls,
+            ApiError::Network { kind, .. } => kind.is_transient(),
             ApiError::Upload { kind } => matches!(
                 kind,
                 UploadErrorKind::Unavailable { .. } | UploadErrorKind::PolicyExpired
@@ -245,75 +240,14 @@ impl ApiError {
         }
     }
 
-    /// Classifies a reqwest failure. The URL is stripped first: it holds the order ID.
+    /// Classifies a reqwest failure, without its URL: the URL holds the order ID.
     pub(crate) fn from_transport(error: reqwest::Error) -> ApiError {
-        let error = error.without_url();
-        let detail = source_chain(&error);
-        let kind = if error.is_timeout() || chain_has_io_kind(&error, io::ErrorKind::TimedOut) {
-            NetworkErrorKind::Timeout
-        } else if chain_has_tls_error(&error) {
-            NetworkErrorKind::Tls
-        } else if error.is_connect() {
-            NetworkErrorKind::Offline
-        } else {
-            NetworkErrorKind::Other
-        };
-        ApiError::Network { kind, detail }
-    }
-}
-
-/// The error and its causes, joined. reqwest's own text is generic ("error sending request");
-/// the cause ("tcp connect error: Connection refused") is what helps.
-fn source_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![error.to_string()];
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !parts.iter().any(|part| part.contains(&text)) {
-            parts.push(text);
-        }
-        source = cause.source();
-    }
-    parts.join(": ")
-}
-
-/// Every error in the chain, including the ones io::Error wraps (its `source()` skips them, and
-/// TLS failures arrive as an io::Error inside an io::Error).
-fn chain<'a>(
-    error: &'a (dyn std::error::Error + 'static),
-) -> Vec<&'a (dyn std::error::Error + 'static)> {
-    let mut found = Vec::new();
-    let mut pending = vec![error];
-    while let Some(current) = pending.pop() {
-        if found.len() > 32 {
-            break;
-        }
-        found.push(current);
-        if let Some(inner) = current
-            .downcast_ref::<io::Error>()
-            .and_then(|io_error| io_error.get_ref())
-        {
-            pending.push(inner);
-        }
-        if let Some(source) = current.source() {
-            pending.push(source);
+        let failure = cardcoins_http::classify(error);
+        ApiError::Network {
+            kind: failure.kind,
+            detail: failure.detail,
         }
     }
-    found
-}
-
-fn chain_has_tls_error(error: &(dyn std::error::Error + 'static)) -> bool {
-    chain(error)
-        .iter()
-        .any(|cause| cause.downcast_ref::<rustls::Error>().is_some())
-}
-
-fn chain_has_io_kind(error: &(dyn std::error::Error + 'static), kind: io::ErrorKind) -> bool {
-    chain(error).iter().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io_error| io_error.kind() == kind)
-    })
 }
 
 fn network_text(kind: &NetworkErrorKind, detail: &str) -> String {

@@ -1,12 +1,10 @@
 //! `cardcoins export` against `cardcoins sandbox serve`: order IDs in on standard input, CSV and
 //! BIP-329 out on standard output, with order IDs only when asked.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_cardcoins");
+use common::{start_sandbox, Sandbox};
+
 const PHONE: &str = "+12025550143";
 // BIP 173's example P2WPKH address and BIP-329's own.
 const ADDRESSES: [&str; 2] = [
@@ -24,73 +22,9 @@ const COLUMNS: [&str; 8] = [
     "txid_or_payment_hash",
 ];
 
-/// Kills the sandbox on every way out of a test, panics included.
-struct ChildGuard(Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-struct Sandbox {
-    _child: ChildGuard,
-    base_url: String,
-    _data: tempfile::TempDir,
-}
-
-fn start_sandbox() -> Sandbox {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(BIN)
-        .args(["sandbox", "serve", "--port", "0", "--data"])
-        .arg(data.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start cardcoins sandbox serve");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let guard = ChildGuard(child);
-    // The first line is the API base URL; read on a thread so a silent child cannot hang us.
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = sender.send(line);
-    });
-    let base_url = receiver
-        .recv_timeout(Duration::from_secs(30))
-        .expect("the sandbox printed its address")
-        .trim()
-        .to_string();
-    assert!(base_url.starts_with("http://127.0.0.1:"), "{base_url:?}");
-    Sandbox {
-        _child: guard,
-        base_url,
-        _data: data,
-    }
-}
-
 impl Sandbox {
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .env("CARDCOINS_BASE_URL", &self.base_url)
-            .env_remove("RUST_LOG")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run cardcoins");
-        let mut pipe = child.stdin.take().expect("piped stdin");
-        pipe.write_all(stdin.as_bytes()).expect("write stdin");
-        drop(pipe);
-        child.wait_with_output().expect("cardcoins output")
-    }
-
     fn ok(&self, args: &[&str], stdin: &str) -> (String, String) {
-        let output = self.run(args, stdin);
+        let output = self.run(args, Some(stdin));
         let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
         let stderr = String::from_utf8_lossy(&output.stderr).to_string();
         assert!(
@@ -222,7 +156,7 @@ fn a_bad_line_is_named_by_number_and_nothing_is_written() {
     let good = sandbox.create("2000", ADDRESSES[0]);
     let output = sandbox.run(
         &["--json", "export", "--format", "csv"],
-        &format!("{good}\nsecretPART/typo\n"),
+        Some(&format!("{good}\nsecretPART/typo\n")),
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
@@ -236,7 +170,7 @@ fn a_bad_line_is_named_by_number_and_nothing_is_written() {
         "{stderr}"
     );
 
-    let output = sandbox.run(&["export", "--format", "bip329"], "NoSuchOrder123\n");
+    let output = sandbox.run(&["export", "--format", "bip329"], Some("NoSuchOrder123\n"));
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);

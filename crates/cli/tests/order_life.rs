@@ -1,113 +1,22 @@
 //! Takes orders through their whole life with the `cardcoins` binary alone, against
 //! `cardcoins sandbox serve` running as a child process.
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use image::{ImageBuffer, Rgb};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_cardcoins");
+use common::{start_sandbox, start_sandbox_in, start_sandbox_with, Sandbox, BIN};
+
 const PHONE: &str = "+12025550143";
 // A valid mainnet P2WPKH address (BIP 173's example).
 const ADDRESS: &str = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
 
-/// Kills the sandbox on every way out of a test, panics included.
-struct ChildGuard(Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-struct Sandbox {
-    _child: ChildGuard,
-    base_url: String,
-    _data: tempfile::TempDir,
-}
-
-/// The sandbox's dialects: each answers differently wherever the API reference is silent.
-const DIALECTS: [&str; 4] = ["extended", "reference", "keyed", "terse"];
-
-fn start_sandbox() -> Sandbox {
-    start_sandbox_in("extended")
-}
-
-fn start_sandbox_in(dialect: &str) -> Sandbox {
-    start_sandbox_with(dialect, &[])
-}
-
-fn start_sandbox_with(dialect: &str, options: &[&str]) -> Sandbox {
-    assert!(DIALECTS.contains(&dialect), "{dialect}");
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(BIN)
-        .args([
-            "sandbox",
-            "serve",
-            "--port",
-            "0",
-            "--dialect",
-            dialect,
-            "--data",
-        ])
-        .arg(data.path())
-        .args(options)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start cardcoins sandbox serve");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let guard = ChildGuard(child);
-    // The first line of stdout is the API base URL; read it on a thread so a silent child
-    // cannot hang the test.
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = sender.send(line);
-    });
-    let line = receiver
-        .recv_timeout(Duration::from_secs(30))
-        .expect("the sandbox printed its address");
-    let base_url = line.trim().to_string();
-    assert!(
-        base_url.starts_with("http://127.0.0.1:") && base_url.ends_with("/v2"),
-        "{base_url:?}"
-    );
-    Sandbox {
-        _child: guard,
-        base_url,
-        _data: data,
-    }
-}
-
 impl Sandbox {
-    fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .env("CARDCOINS_BASE_URL", &self.base_url)
-            .env_remove("RUST_LOG")
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run cardcoins");
-        if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
-            pipe.write_all(text.as_bytes()).expect("write stdin");
-        }
-        child.wait_with_output().expect("cardcoins output")
-    }
-
     /// Runs a command that must succeed; returns its stdout. Also checks that nothing on
     /// stderr shows `secret`.
     fn ok(&self, args: &[&str], secret: Option<&str>) -> String {

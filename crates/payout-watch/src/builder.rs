@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use cardcoins_http::is_loopback;
 use url::{Host, Url};
 
 use crate::client::EsploraClient;
@@ -79,7 +80,7 @@ impl EsploraClientBuilder {
 
     pub fn build(self) -> Result<EsploraClient, WatchError> {
         let base = parse_base_url(&self.base_url, self.proxy.is_some())?;
-        let mut http = reqwest::Client::builder()
+        let mut http = cardcoins_http::client_builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             // Esplora never redirects; following one could downgrade to plain http.
@@ -88,7 +89,7 @@ impl EsploraClientBuilder {
             http = http.user_agent(user_agent);
         }
         http = match self.proxy {
-            Some(proxy) => http.proxy(parse_proxy(&proxy)?),
+            Some(proxy) => http.proxy(cardcoins_http::parse_proxy(&proxy)?),
             None => http.no_proxy(),
         };
         let http = http.build().map_err(|error| WatchError::Config {
@@ -120,36 +121,6 @@ fn parse_base_url(input: &str, proxied: bool) -> Result<Url, WatchError> {
             "plain http to a remote host would show the payout address to anyone on the way; use https (plain http is allowed only for this machine, or for a .onion server through Tor)".to_string(),
         )),
         other => Err(bad(format!("the scheme {other:?} is not https"))),
-    }
-}
-
-fn parse_proxy(input: &str) -> Result<reqwest::Proxy, WatchError> {
-    let bad = |why: String| {
-        WatchError::Config {
-        message: format!(
-            "The proxy address is not usable: {why}. Use one like socks5h://127.0.0.1:9050 (Tor) or http://127.0.0.1:8080."
-        ),
-    }
-    };
-    let url = Url::parse(input.trim()).map_err(|error| bad(error.to_string()))?;
-    if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
-        return Err(bad(format!(
-            "the scheme {:?} is not one of http, https, socks5, socks5h",
-            url.scheme()
-        )));
-    }
-    if url.host().is_none() {
-        return Err(bad("it names no host".to_string()));
-    }
-    reqwest::Proxy::all(url.as_str()).map_err(|error| bad(error.without_url().to_string()))
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        None => false,
     }
 }
 
@@ -188,13 +159,5 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn proxies_are_checked() {
-        assert!(parse_proxy("socks5h://127.0.0.1:9050").is_ok());
-        assert!(parse_proxy("http://127.0.0.1:8080").is_ok());
-        assert!(parse_proxy("gopher://x").is_err());
-        assert!(parse_proxy("nonsense").is_err());
     }
 }

@@ -1,6 +1,6 @@
-use std::io;
 use std::time::Duration;
 
+pub use cardcoins_http::NetworkErrorKind;
 use thiserror::Error;
 
 /// Everything that can go wrong asking the blockchain server about a payout.
@@ -43,24 +43,19 @@ pub enum WatchError {
     Config { message: String },
 }
 
-/// Why a request got no HTTP answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NetworkErrorKind {
-    /// No connection: offline, DNS failure, refused, or the proxy (Tor) is not running.
-    Offline,
-    /// The connection or the whole request took too long.
-    Timeout,
-    /// The secure connection failed (certificate or handshake).
-    Tls,
-    /// The connection broke in some other way.
-    Other,
+impl From<cardcoins_http::BadProxy> for WatchError {
+    fn from(bad: cardcoins_http::BadProxy) -> Self {
+        WatchError::Config {
+            message: bad.to_string(),
+        }
+    }
 }
 
 impl WatchError {
     /// True when polling again later may succeed without anyone changing anything.
     pub fn is_transient(&self) -> bool {
         match self {
-            WatchError::Network { kind, .. } => *kind != NetworkErrorKind::Tls,
+            WatchError::Network { kind, .. } => kind.is_transient(),
             WatchError::Unavailable { .. } | WatchError::RateLimited { .. } => true,
             WatchError::Refused { .. }
             | WatchError::Unreadable { .. }
@@ -82,73 +77,14 @@ impl WatchError {
         }
     }
 
-    /// Classifies a reqwest failure. The URL goes first: it holds the payout address.
+    /// Classifies a reqwest failure, without its URL: the URL holds the payout address.
     pub(crate) fn from_transport(error: reqwest::Error) -> WatchError {
-        let error = error.without_url();
-        let detail = source_chain(&error);
-        let kind = if error.is_timeout() || chain_has_io_kind(&error, io::ErrorKind::TimedOut) {
-            NetworkErrorKind::Timeout
-        } else if chain_has_tls_error(&error) {
-            NetworkErrorKind::Tls
-        } else if error.is_connect() {
-            NetworkErrorKind::Offline
-        } else {
-            NetworkErrorKind::Other
-        };
-        WatchError::Network { kind, detail }
-    }
-}
-
-/// The error and its causes, joined: reqwest's own words are generic, the cause is what helps.
-fn source_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![error.to_string()];
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !parts.iter().any(|part| part.contains(&text)) {
-            parts.push(text);
-        }
-        source = cause.source();
-    }
-    parts.join(": ")
-}
-
-/// Every error in the chain, including those an io::Error wraps (its `source()` skips them).
-fn chain<'a>(
-    error: &'a (dyn std::error::Error + 'static),
-) -> Vec<&'a (dyn std::error::Error + 'static)> {
-    let mut found = Vec::new();
-    let mut pending = vec![error];
-    while let Some(current) = pending.pop() {
-        if found.len() > 32 {
-            break;
-        }
-        found.push(current);
-        if let Some(inner) = current
-            .downcast_ref::<io::Error>()
-            .and_then(|io_error| io_error.get_ref())
-        {
-            pending.push(inner);
-        }
-        if let Some(source) = current.source() {
-            pending.push(source);
+        let failure = cardcoins_http::classify(error);
+        WatchError::Network {
+            kind: failure.kind,
+            detail: failure.detail,
         }
     }
-    found
-}
-
-fn chain_has_tls_error(error: &(dyn std::error::Error + 'static)) -> bool {
-    chain(error)
-        .iter()
-        .any(|cause| cause.downcast_ref::<rustls::Error>().is_some())
-}
-
-fn chain_has_io_kind(error: &(dyn std::error::Error + 'static), kind: io::ErrorKind) -> bool {
-    chain(error).iter().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io_error| io_error.kind() == kind)
-    })
 }
 
 fn network_text(kind: &NetworkErrorKind, detail: &str) -> String {

@@ -40,7 +40,9 @@ impl Chain {
             sandbox,
             clock,
             started_at: OffsetDateTime::from(started),
-            http: reqwest::Client::new(),
+            http: cardcoins_http::client_builder()
+                .build()
+                .expect("reqwest client"),
         }
     }
 

@@ -322,11 +322,5 @@ async fn chain_faults_touch_the_chain_only() {
     let (status, body) = control(&harness, "fault", json!("flaky")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
 
-    let response = harness
-        .http
-        .get(format!("{}/sandbox/chain/fault", harness.origin()))
-        .send()
-        .await
-        .expect("fault request");
-    assert_eq!(common::into_json(response).await.1, json!({"fault": null}));
+    assert_eq!(harness.control("chain/fault").await, json!({"fault": null}));
 }

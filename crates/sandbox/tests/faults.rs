@@ -74,54 +74,32 @@ async fn cut_mid_response_sends_headers_then_drops_the_connection() {
 #[tokio::test]
 async fn faults_can_be_set_over_http() {
     let harness = Harness::start().await;
-    let faults_url = format!("{}/sandbox/faults", harness.origin());
-    let response = harness
-        .http
-        .post(&faults_url)
-        .body(r#""maintenance""#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        harness.set_control("faults", r#""maintenance""#).await.0,
+        StatusCode::OK
+    );
     assert_eq!(
         harness.get("tickers").await.0,
         StatusCode::SERVICE_UNAVAILABLE
     );
-    let current: serde_json::Value = harness
-        .http
-        .get(&faults_url)
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let current = harness.control("faults").await;
     assert_eq!(current["fault"], "maintenance");
-    let response = harness
-        .http
-        .post(&faults_url)
-        .body(r#"{"clock_skew": -30}"#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        harness
+            .set_control("faults", r#"{"clock_skew": -30}"#)
+            .await
+            .0,
+        StatusCode::OK
+    );
     assert_eq!(harness.get("tickers").await.0, StatusCode::OK);
-    let response = harness
-        .http
-        .post(&faults_url)
-        .body("null")
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
-    let response = harness
-        .http
-        .post(&faults_url)
-        .body(r#""earthquake""#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        harness.set_control("faults", "null").await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        harness.set_control("faults", r#""earthquake""#).await.0,
+        StatusCode::BAD_REQUEST
+    );
     // The control endpoints themselves are never faulted.
     harness.sandbox.set_fault(Some(Fault::Maintenance));
     let response = harness

@@ -74,35 +74,15 @@ async fn upload_while_the_policy_expires(
 #[tokio::test]
 async fn the_uplink_set_over_http_slows_the_store_not_the_api() {
     let harness = Harness::start().await;
-    let url = format!("{}/sandbox/uplink", harness.origin());
-    let current: Value = harness
-        .http
-        .get(&url)
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let current = harness.control("uplink").await;
     assert_eq!(current, json!({"uplink": null}));
-    let response = harness
-        .http
-        .post(&url)
-        .body(r#""1mbit""#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        harness.set_control("uplink", r#""1mbit""#).await.0,
+        StatusCode::OK
+    );
     assert_eq!(harness.sandbox.uplink(), Some(rate("1mbit")));
-    let refused = harness
-        .http
-        .post(&url)
-        .body(r#""fast""#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
-    let why: Value = refused.json().await.expect("json");
+    let (status, why) = harness.set_control("uplink", r#""fast""#).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
         why["message"]
             .as_str()
@@ -120,23 +100,11 @@ async fn the_uplink_set_over_http_slows_the_store_not_the_api() {
     assert!(took >= Duration::from_millis(1600), "{took:?}");
     assert_eq!(uploaded(&harness, &order_id, 0).await, true);
 
-    let response = harness
-        .http
-        .post(&url)
-        .body("null")
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
-    let current: Value = harness
-        .http
-        .get(&url)
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    assert_eq!(
+        harness.set_control("uplink", "null").await.0,
+        StatusCode::OK
+    );
+    let current = harness.control("uplink").await;
     assert_eq!(current, json!({"uplink": null}));
 }
 
@@ -181,34 +149,20 @@ async fn at_arrival_an_upload_that_arrives_after_expiry_gets_a_403() {
 #[tokio::test]
 async fn end_of_body_refuses_an_upload_still_arriving_at_expiry() {
     let harness = Harness::with(slow(ExpiryCheck::AtArrival)).await;
-    let url = format!("{}/sandbox/expiry_check", harness.origin());
-    let response = harness
-        .http
-        .post(&url)
-        .body(r#""end_of_body""#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
-    let current: Value = harness
-        .http
-        .get(&url)
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    assert_eq!(
+        harness
+            .set_control("expiry_check", r#""end_of_body""#)
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let current = harness.control("expiry_check").await;
     assert_eq!(current, json!({"expiry_check": "end_of_body"}));
     assert_eq!(harness.sandbox.expiry_check(), ExpiryCheck::EndOfBody);
-    let refused = harness
-        .http
-        .post(&url)
-        .body(r#""later""#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        harness.set_control("expiry_check", r#""later""#).await.0,
+        StatusCode::BAD_REQUEST
+    );
 
     let order_id = authorized(&harness).await;
     let presign = presigned(&harness, &order_id, "Image1", 64_000).await;
@@ -293,15 +247,13 @@ async fn a_post_without_content_length_gets_411() {
 async fn close_early_breaks_the_next_uploads_then_clears_itself() {
     let harness = Harness::start().await;
     let order_id = authorized(&harness).await;
-    let faults = format!("{}/sandbox/faults", harness.origin());
-    let response = harness
-        .http
-        .post(&faults)
-        .body(r#"{"close_early": 2}"#)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        harness
+            .set_control("faults", r#"{"close_early": 2}"#)
+            .await
+            .0,
+        StatusCode::OK
+    );
 
     for left in [Some(Fault::CloseEarly(1)), None] {
         // The API itself is healthy: the presign works.
@@ -314,15 +266,7 @@ async fn close_early_breaks_the_next_uploads_then_clears_itself() {
         assert_eq!(harness.sandbox.fault(), left);
         assert_eq!(uploaded(&harness, &order_id, 0).await, false);
     }
-    let current: Value = harness
-        .http
-        .get(&faults)
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let current = harness.control("faults").await;
     assert_eq!(current, json!({"fault": null}));
 
     let presign = presigned(&harness, &order_id, "Image1", 64_000).await;

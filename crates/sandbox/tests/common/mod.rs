@@ -54,7 +54,7 @@ impl Harness {
             ..config
         };
         let sandbox = Sandbox::start(config).await.expect("sandbox starts");
-        let http = Client::builder()
+        let http = cardcoins_http::client_builder()
             .timeout(Duration::from_secs(30))
             .build()
             .expect("reqwest client");
@@ -78,6 +78,32 @@ impl Harness {
 
     pub fn origin(&self) -> String {
         format!("http://{}", self.sandbox.local_addr())
+    }
+
+    /// Sets a control route under `/sandbox/` ("faults", "uplink", "expiry_check") to `body`,
+    /// JSON text, as the app's practice settings do.
+    pub async fn set_control(&self, route: &str, body: &str) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .post(format!("{}/sandbox/{route}", self.origin()))
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("control POST sent");
+        into_json(response).await
+    }
+
+    /// What a control route under `/sandbox/` is set to now.
+    pub async fn control(&self, route: &str) -> Value {
+        let response = self
+            .http
+            .get(format!("{}/sandbox/{route}", self.origin()))
+            .send()
+            .await
+            .expect("control GET sent");
+        let (status, value) = into_json(response).await;
+        assert_eq!(status, StatusCode::OK, "{value}");
+        value
     }
 
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
