@@ -5,6 +5,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::error::AppError;
+use crate::startup::Startup;
 use crate::state::AppState;
 
 /// Where order IDs are kept in this run, as the UI branches on it.
@@ -69,6 +70,7 @@ pub async fn info(state: &AppState) -> AppInfo {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, AppError> {
-    Ok(info(&state).await)
+pub async fn app_info(startup: tauri::State<'_, Startup>) -> Result<AppInfo, AppError> {
+    let state = startup.ready().await?;
+    Ok(info(state).await)
 }

@@ -17,7 +17,7 @@ use tokio::sync::oneshot;
 use url::Url;
 
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::startup::Startup;
 
 pub use source::CaptchaSource;
 use webview::WebviewProxy;
@@ -87,8 +87,9 @@ enum Ending {
 #[specta::specta]
 pub async fn solve_captcha(
     app: tauri::AppHandle,
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
 ) -> Result<String, AppError> {
+    let state = startup.ready().await?;
     let source = state.captcha();
     // Refused before anything opens when this build has no site key.
     let page = source.page_url()?;

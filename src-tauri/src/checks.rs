@@ -6,6 +6,7 @@ use specta::Type;
 
 use crate::error::AppError;
 use crate::order_views::{rfc3339, QuoteView};
+use crate::startup::Startup;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -66,8 +67,9 @@ pub fn destination(input: &str) -> Result<DestinationView, AppError> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_tickers(state: tauri::State<'_, AppState>) -> Result<TickerView, AppError> {
-    tickers(&state).await
+pub async fn get_tickers(startup: tauri::State<'_, Startup>) -> Result<TickerView, AppError> {
+    let state = startup.ready().await?;
+    tickers(state).await
 }
 
 #[tauri::command]

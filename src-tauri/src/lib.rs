@@ -30,6 +30,7 @@ mod records_tests;
 #[cfg(test)]
 mod secrets_tests;
 mod settings;
+mod startup;
 mod state;
 mod status_watch;
 mod support;
@@ -82,19 +83,21 @@ pub fn run() {
                 sandbox_dialect: options.dialect,
                 sandbox_clock: None,
             };
-            let state = match tauri::async_runtime::block_on(AppState::start(start)) {
-                Ok(state) => state,
-                Err(error) => {
-                    launch::cannot_start(app.handle().clone(), error);
-                    return Ok(());
+            app.manage(startup::Startup::new(start));
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let startup = handle.state::<startup::Startup>();
+                match startup.ready().await {
+                    Ok(state) => {
+                        if let Some(sandbox) = state.sandbox() {
+                            tracing::info!(api = %sandbox.api_base_url(), "practising against the built-in sandbox");
+                        }
+                        status_watch::spawn(handle.clone());
+                        payout_watch::spawn(handle.clone());
+                    }
+                    Err(error) => launch::cannot_start(handle.clone(), error),
                 }
-            };
-            if let Some(sandbox) = state.sandbox() {
-                tracing::info!(api = %sandbox.api_base_url(), "practising against the built-in sandbox");
-            }
-            app.manage(state);
-            status_watch::spawn(app.handle().clone());
-            payout_watch::spawn(app.handle().clone());
+            });
             window_memory::remember(app);
             Ok(())
         })

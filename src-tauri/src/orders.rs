@@ -13,6 +13,7 @@ use specta::Type;
 
 use crate::error::AppError;
 use crate::order_views::{OrderSummary, OrderView};
+use crate::startup::Startup;
 use crate::state::AppState;
 
 pub async fn create(state: &AppState, amount_cents: u64) -> Result<OrderSummary, AppError> {
@@ -370,22 +371,24 @@ async fn set_step(state: &AppState, handle: &str, step: FlowStep) -> Result<(), 
 #[tauri::command]
 #[specta::specta]
 pub async fn create_order(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     amount_cents: u64,
 ) -> Result<OrderSummary, AppError> {
-    create(&state, amount_cents).await
+    let state = startup.ready().await?;
+    create(state, amount_cents).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn get_order(
     app: tauri::AppHandle,
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
 ) -> Result<OrderView, AppError> {
-    let (view, change) = get_noting_change(&state, &handle).await?;
+    let state = startup.ready().await?;
+    let (view, change) = get_noting_change(state, &handle).await?;
     if let Some(change) = change {
-        crate::status_watch::announce(&app, &state, &change);
+        crate::status_watch::announce(&app, state, &change);
     }
     Ok(view)
 }
@@ -393,39 +396,42 @@ pub async fn get_order(
 #[tauri::command]
 #[specta::specta]
 pub async fn send_phone_code(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
     phone: String,
     call: bool,
     captcha_token: String,
 ) -> Result<(), AppError> {
-    dispatch_phone_code(&state, &handle, &phone, call, &captcha_token).await
+    let state = startup.ready().await?;
+    dispatch_phone_code(state, &handle, &phone, call, &captcha_token).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn verify_phone_code(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
     phone: String,
     code: String,
     captcha_token: Option<String>,
 ) -> Result<(), AppError> {
-    confirm_phone_code(&state, &handle, &phone, &code, captcha_token.as_deref()).await
+    let state = startup.ready().await?;
+    confirm_phone_code(state, &handle, &phone, &code, captcha_token.as_deref()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn submit_payment(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
     destination: String,
     first_name: Option<String>,
     last_name: Option<String>,
     captcha_token: Option<String>,
 ) -> Result<(), AppError> {
+    let state = startup.ready().await?;
     submit_payout(
-        &state,
+        state,
         &handle,
         &destination,
         first_name.as_deref(),
@@ -438,17 +444,19 @@ pub async fn submit_payment(
 #[tauri::command]
 #[specta::specta]
 pub async fn submit_for_verification(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
 ) -> Result<(), AppError> {
-    request_review(&state, &handle).await
+    let state = startup.ready().await?;
+    request_review(state, &handle).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn sandbox_latest_code(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     phone: Option<String>,
 ) -> Result<Option<String>, AppError> {
-    latest_practice_code(&state, phone.as_deref()).await
+    let state = startup.ready().await?;
+    latest_practice_code(state, phone.as_deref()).await
 }

@@ -24,6 +24,7 @@ use time::OffsetDateTime;
 
 use crate::error::AppError;
 use crate::settings::Settings;
+use crate::startup::Startup;
 use crate::state::AppState;
 
 /// How often the setting is looked at while nothing is due.
@@ -284,11 +285,14 @@ fn problem_text(error: &WatchError) -> String {
 
 pub fn spawn(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
+        let startup = app.state::<Startup>();
+        let Ok(state) = startup.ready().await else {
+            return;
+        };
         let mut watcher = Watcher::default();
         loop {
-            let state = app.state::<AppState>();
-            let round = watcher.round(&state, Instant::now()).await;
-            announce(&app, &state, &round);
+            let round = watcher.round(state, Instant::now()).await;
+            announce(&app, state, &round);
             tokio::time::sleep(round.sleep.max(Duration::from_millis(200))).await;
         }
     });

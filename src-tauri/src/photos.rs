@@ -13,6 +13,7 @@ use specta::Type;
 use tauri::ipc::Channel;
 
 use crate::error::AppError;
+use crate::startup::Startup;
 use crate::state::AppState;
 
 pub use cardcoins_core::ImageSlot;
@@ -211,24 +212,26 @@ fn too_slow(budget: &LinkBudget, smallest: &PreparedPhoto) -> AppError {
 #[tauri::command]
 #[specta::specta]
 pub async fn prepare_photo(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
     slot: ImageSlot,
     path: String,
 ) -> Result<PreparedPhotoView, AppError> {
-    prepare(&state, &handle, slot, PathBuf::from(path)).await
+    let state = startup.ready().await?;
+    prepare(state, &handle, slot, PathBuf::from(path)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn upload_photo(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
     slot: ImageSlot,
     anyway: bool,
     on_progress: Channel<UploadProgress>,
 ) -> Result<PreparedPhotoView, AppError> {
-    upload(&state, &handle, slot, anyway, move |progress| {
+    let state = startup.ready().await?;
+    upload(state, &handle, slot, anyway, move |progress| {
         // A closed page stops listening; the upload itself goes on.
         let _ = on_progress.send(progress);
     })

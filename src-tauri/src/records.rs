@@ -23,6 +23,7 @@ use crate::diagnostics;
 use crate::error::AppError;
 use crate::log_tail;
 use crate::logging::LogFile;
+use crate::startup::Startup;
 use crate::state::AppState;
 
 /// What "Your orders" exports to.
@@ -320,10 +321,11 @@ async fn ask_where(
 #[specta::specta]
 pub async fn export_orders(
     window: tauri::WebviewWindow,
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     format: ExportFormat,
     include_order_ids: bool,
 ) -> Result<Option<String>, AppError> {
+    let state = startup.ready().await?;
     let name = format.file_name(OffsetDateTime::now_utc());
     let Some(path) = ask_where(
         &window,
@@ -335,7 +337,7 @@ pub async fn export_orders(
     else {
         return Ok(None);
     };
-    export_to(&state, format, include_order_ids, path.clone()).await?;
+    export_to(state, format, include_order_ids, path.clone()).await?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -345,11 +347,12 @@ pub async fn export_orders(
 #[specta::specta]
 pub async fn save_support_bundle(
     window: tauri::WebviewWindow,
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     log: tauri::State<'_, LogFile>,
     handle: Option<String>,
     include_order_ids: bool,
 ) -> Result<Option<String>, AppError> {
+    let state = startup.ready().await?;
     let created_at = OffsetDateTime::now_utc();
     let Some(path) = ask_where(
         &window,
@@ -362,7 +365,7 @@ pub async fn save_support_bundle(
         return Ok(None);
     };
     save_bundle_to(
-        &state,
+        state,
         handle.as_deref(),
         include_order_ids,
         log.folder(),

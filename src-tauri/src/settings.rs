@@ -11,6 +11,7 @@ use cardcoins_core::ErrorCode;
 
 use crate::error::AppError;
 use crate::practice_uplink::{practice_uplink_or_default, PracticeUplink};
+use crate::startup::Startup;
 use crate::state::AppState;
 
 const FILE_NAME: &str = "settings.json";
@@ -148,17 +149,19 @@ pub async fn save(state: &AppState, settings: Settings) -> Result<(), AppError> 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_settings(state: tauri::State<'_, AppState>) -> Result<Settings, AppError> {
-    Ok(get(&state).await)
+pub async fn get_settings(startup: tauri::State<'_, Startup>) -> Result<Settings, AppError> {
+    let state = startup.ready().await?;
+    Ok(get(state).await)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn save_settings(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     settings: Settings,
 ) -> Result<(), AppError> {
-    save(&state, settings).await
+    let state = startup.ready().await?;
+    save(state, settings).await
 }
 
 #[cfg(test)]

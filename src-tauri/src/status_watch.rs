@@ -8,6 +8,7 @@ use tauri_plugin_notification::NotificationExt;
 use tauri_specta::Event;
 
 use crate::orders::{refresh_open, OrderStatusChanged, Outcome};
+use crate::startup::Startup;
 use crate::state::AppState;
 
 /// Often enough to notice a decision within a minute, rarely enough to stay far below the
@@ -16,10 +17,13 @@ const EVERY: Duration = Duration::from_secs(45);
 
 pub fn spawn(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
+        let startup = app.state::<Startup>();
+        let Ok(state) = startup.ready().await else {
+            return;
+        };
         loop {
-            let state = app.state::<AppState>();
-            for change in refresh_open(&state).await {
-                announce(&app, &state, &change);
+            for change in refresh_open(state).await {
+                announce(&app, state, &change);
             }
             tokio::time::sleep(EVERY).await;
         }

@@ -7,7 +7,7 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 use crate::diagnostics;
 use crate::error::AppError;
 use crate::logging::LogFile;
-use crate::state::AppState;
+use crate::startup::Startup;
 
 #[tauri::command]
 #[specta::specta]
@@ -37,10 +37,11 @@ pub async fn open_log_folder(log: tauri::State<'_, LogFile>) -> Result<(), AppEr
 #[specta::specta]
 pub async fn copy_diagnostics(
     app: tauri::AppHandle,
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     log: tauri::State<'_, LogFile>,
 ) -> Result<(), AppError> {
-    let text = diagnostics::report(&state, log.folder()).await;
+    let state = startup.ready().await?;
+    let text = diagnostics::report(state, log.folder()).await;
     app.clipboard()
         .write_text(text)
         .map_err(|error| AppError::internal("copying to the clipboard", error))

@@ -6,6 +6,7 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use crate::error::AppError;
 use crate::order_views::OrderSummary;
+use crate::startup::Startup;
 use crate::state::AppState;
 
 pub async fn list(state: &AppState) -> Result<Vec<OrderSummary>, AppError> {
@@ -28,33 +29,39 @@ pub async fn order_id(state: &AppState, handle: &str) -> Result<OrderId, AppErro
 /// unencrypted in the app's data file instead of for this run only.
 #[tauri::command]
 #[specta::specta]
-pub async fn allow_plain_file_vault(state: tauri::State<'_, AppState>) -> Result<(), AppError> {
+pub async fn allow_plain_file_vault(startup: tauri::State<'_, Startup>) -> Result<(), AppError> {
+    let state = startup.ready().await?;
     state.vault(|vault| vault.allow_plain_file()).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_orders(state: tauri::State<'_, AppState>) -> Result<Vec<OrderSummary>, AppError> {
-    list(&state).await
+pub async fn list_orders(
+    startup: tauri::State<'_, Startup>,
+) -> Result<Vec<OrderSummary>, AppError> {
+    let state = startup.ready().await?;
+    list(state).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn forget_order(
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
 ) -> Result<(), AppError> {
-    forget(&state, &handle).await
+    let state = startup.ready().await?;
+    forget(state, &handle).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn copy_order_id(
     app: tauri::AppHandle,
-    state: tauri::State<'_, AppState>,
+    startup: tauri::State<'_, Startup>,
     handle: String,
 ) -> Result<(), AppError> {
-    let id = order_id(&state, &handle).await?;
+    let state = startup.ready().await?;
+    let id = order_id(state, &handle).await?;
     app.clipboard()
         .write_text(id.expose_secret())
         .map_err(|error| AppError::internal("copying to the clipboard", error))

@@ -14,6 +14,20 @@ use crate::error::HarnessError;
 use crate::screenshots::repo_root;
 use crate::tauri_driver::TauriDriver;
 
+/// WebKitWebDriver now and then closes the connection instead of answering a new-session
+/// request (the app never got a window); a fresh display and driver then start it fine.
+const SESSION_ATTEMPTS: u64 = 3;
+
+/// A refusal at the connection, as opposed to a WebDriver answer saying why no session was made
+/// (which a second try would only repeat).
+fn is_connection_refusal(error: &fantoccini::error::NewSessionError) -> bool {
+    use fantoccini::error::NewSessionError;
+    matches!(
+        error,
+        NewSessionError::Failed(_) | NewSessionError::FailedC(_) | NewSessionError::Lost(_)
+    )
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct AppSessionOptions {
     pub args: Vec<String>,
@@ -58,6 +72,26 @@ impl AppSession {
         if !app.exists() {
             return Err(HarnessError::MissingApp(app.display().to_string()));
         }
+        let mut attempt = 1;
+        loop {
+            match Self::start_once(&app, &options).await {
+                Err(HarnessError::NewSession(refusal))
+                    if attempt < SESSION_ATTEMPTS && is_connection_refusal(&refusal) =>
+                {
+                    eprintln!("e2e: WebDriver session refused ({refusal}); trying again");
+                    tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
+                    attempt += 1;
+                }
+                outcome => return outcome,
+            }
+        }
+    }
+
+    /// One display, one driver, one session; all of it is dropped on failure.
+    async fn start_once(
+        app: &std::path::Path,
+        options: &AppSessionOptions,
+    ) -> Result<Self, HarnessError> {
         let display = VirtualDisplay::start()?;
         eprintln!("e2e: virtual display {} is up", display.name);
         let driver = TauriDriver::start(&display.name, &options.env)?;

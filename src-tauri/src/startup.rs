@@ -1,0 +1,78 @@
+//! The app's state opens while the window loads, not before it: reading settings and asking
+//! the credential store for its collection would otherwise hold the first paint back. Commands
+//! wait for it, so none can run against a half-opened state.
+
+use tokio::sync::OnceCell;
+
+use crate::error::AppError;
+use crate::state::{AppState, StartOptions};
+
+pub struct Startup {
+    options: StartOptions,
+    state: OnceCell<Result<AppState, AppError>>,
+}
+
+impl Startup {
+    pub fn new(options: StartOptions) -> Self {
+        Startup {
+            options,
+            state: OnceCell::new(),
+        }
+    }
+
+    /// The app's state: opened by the first caller, waited for by the rest, and the same
+    /// outcome (state or error) for every caller after that.
+    pub async fn ready(&self) -> Result<&AppState, AppError> {
+        self.state
+            .get_or_init(|| AppState::start(self.options.clone()))
+            .await
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(data_dir: &std::path::Path) -> StartOptions {
+        StartOptions {
+            data_dir: data_dir.to_path_buf(),
+            config_dir: None,
+            sandbox_flag: true,
+            persist_sandbox: false,
+            keyring_service: "cardcoins-desktop-test-startup".to_string(),
+            sandbox_dialect: None,
+            sandbox_clock: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn callers_that_arrive_together_share_one_state() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let startup = Startup::new(options(folder.path()));
+        let (first, second) = tokio::join!(startup.ready(), startup.ready());
+        let first = first.expect("the state opens");
+        let second = second.expect("the state opens");
+        assert!(std::ptr::eq(first, second), "one state, not two");
+        let sandbox = first.sandbox().expect("practising").api_base_url();
+        assert_eq!(
+            sandbox,
+            second.sandbox().expect("practising").api_base_url()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_start_is_the_answer_for_every_caller() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        // A file where the data folder should be: the order list cannot be kept there.
+        let blocker = folder.path().join("not-a-folder");
+        std::fs::write(&blocker, b"x").expect("blocker written");
+        let mut options = options(&blocker);
+        options.sandbox_flag = false;
+        let startup = Startup::new(options);
+        let first = startup.ready().await.err().expect("the start fails");
+        let second = startup.ready().await.err().expect("and stays failed");
+        assert_eq!(first, second);
+    }
+}
