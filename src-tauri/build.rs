@@ -27,6 +27,7 @@ const APP_COMMANDS: &[&str] = &[
     "copy_diagnostics",
     "export_orders",
     "save_support_bundle",
+    "open_in_explorer",
 ];
 
 fn main() {

@@ -5,7 +5,8 @@ use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events};
 
 use crate::{
-    app_info, captcha, checks, orders, payout_watch, photos, records, settings, support, vault,
+    app_info, captcha, checks, explorer, orders, payout_watch, photos, records, settings, support,
+    vault,
 };
 
 /// Where the generated file lives, from this crate's folder.
@@ -40,6 +41,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             support::copy_diagnostics,
             records::export_orders,
             records::save_support_bundle,
+            explorer::open_in_explorer,
         ])
         .events(collect_events![
             orders::OrderStatusChanged,

@@ -78,10 +78,23 @@ pub fn quote(amount_text: String, price_usd_cents: u64) -> Result<QuoteView, App
     quote_for(&amount_text, price_usd_cents)
 }
 
+/// A phone number checked: the form the API takes, and the one people read.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneView {
+    pub e164: String,
+    /// "(650) 253-0000" for a number of the chosen country, international otherwise.
+    pub display: String,
+}
+
 #[tauri::command]
 #[specta::specta]
-pub fn check_phone(input: String, region: String) -> Result<String, AppError> {
-    Ok(PhoneNumber::parse(&input, &region)?.e164().to_string())
+pub fn check_phone(input: String, region: String) -> Result<PhoneView, AppError> {
+    let phone = PhoneNumber::parse(&input, &region)?;
+    Ok(PhoneView {
+        e164: phone.e164().to_string(),
+        display: phone.display_for(&region),
+    })
 }
 
 #[tauri::command]
@@ -115,10 +128,9 @@ mod tests {
             destination("").expect_err("empty").code,
             ErrorCode::InvalidDestination
         );
-        assert_eq!(
-            check_phone("(650) 253-0000".into(), "US".into()).ok(),
-            Some("+16502530000".into())
-        );
+        let phone = check_phone("(650) 253-0000".into(), "US".into()).expect("phone");
+        assert_eq!(phone.e164, "+16502530000");
+        assert_eq!(phone.display, "(650) 253-0000");
         assert_eq!(
             check_phone("12".into(), "US".into())
                 .expect_err("short")

@@ -214,7 +214,9 @@ mod tests {
             tracing::subscriber::set_default(subscriber("trace", std::io::sink, false, file));
 
         let state = practice(folder.path()).await;
-        let created = orders::create(&state, 5500).await.expect("order created");
+        let created = orders::create(&state, 5500, None)
+            .await
+            .expect("order created");
         orders::get(&state, &created.handle)
             .await
             .expect("order read");

@@ -38,7 +38,11 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
     let clock = ManualClock::starting_now();
     let state = practice_in(folder.path(), Some(dialect), Some(&clock)).await;
     let sandbox = state.sandbox().expect("sandbox");
-    let handle = orders::create(&state, amount_cents)
+    let price = crate::checks::tickers(&state)
+        .await
+        .expect("a price")
+        .price_usd_cents;
+    let handle = orders::create(&state, amount_cents, Some(price))
         .await
         .expect("order created")
         .handle;
@@ -63,6 +67,18 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
         .unwrap_or_else(|error| panic!("{dialect}: payout: {error:?}"));
     let order = orders::get(&state, &handle).await.expect("order read");
     assert_eq!(order.step, FlowStep::Photos, "{dialect}: {order:?}");
+    // The review's summary, whatever the server echoes: from the app's own record.
+    assert_eq!(order.destination.as_deref(), Some(ADDRESS), "{dialect}");
+    assert_eq!(
+        order.phone_last_digits.as_deref(),
+        Some("0000"),
+        "{dialect}"
+    );
+    let quote = order.quote.as_ref().expect("a quote");
+    assert!(
+        quote.sats > 0 && quote.usd_text.starts_with('$'),
+        "{dialect}: {quote:?}"
+    );
     let slots: Vec<ImageSlot> = order.required_images.iter().map(|i| i.slot).collect();
     assert_eq!(
         slots,
@@ -125,6 +141,16 @@ async fn approved_in_every_dialect() {
     for dialect in Dialect::ALL {
         let (order, rejected) = journey(dialect, APPROVED).await;
         assert!(!rejected, "{dialect}");
+        // Approval names the amount, where it went and its dollars, whatever the server echoes.
+        let payout = order.payout.as_ref().expect("the payout is shown");
+        assert_eq!(
+            payout.sats,
+            order.quote.as_ref().expect("quote").sats,
+            "{dialect}"
+        );
+        assert_eq!(payout.destination.text, ADDRESS, "{dialect}");
+        assert_eq!(payout.usd_text, "$55.00", "{dialect}: {payout:?}");
+        assert_eq!(order.server_destination_differs, None, "{dialect}");
         assert!(
             ["approved", "completed"].contains(&order.status.as_str()),
             "{dialect}: {}",
@@ -142,4 +168,22 @@ async fn rejected_then_replaced_then_approved_in_every_dialect() {
             "{dialect}: the sandbox turns this amount down once"
         );
     }
+}
+
+/// Amounts whose cents end in 66 are paid elsewhere by the sandbox (README: magic values).
+const PAID_ELSEWHERE: u64 = 5566;
+const OTHER_ADDRESS: &str = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_payout_named_elsewhere_is_flagged_and_the_sent_address_stays() {
+    let (order, _) = journey(Dialect::Extended, PAID_ELSEWHERE).await;
+    assert_eq!(
+        order.server_destination_differs.as_deref(),
+        Some(OTHER_ADDRESS)
+    );
+    assert_eq!(order.destination.as_deref(), Some(ADDRESS));
+    // The reference echoes no destination: nothing to compare, nothing flagged.
+    let (order, _) = journey(Dialect::Reference, PAID_ELSEWHERE).await;
+    assert_eq!(order.server_destination_differs, None);
+    assert_eq!(order.payout.expect("payout").destination.text, ADDRESS);
 }

@@ -143,7 +143,9 @@ impl FaultRun {
 
     pub(crate) async fn whole_order(&mut self) {
         let state = &self.state;
-        let created = self.step("create", || orders::create(state, 5500)).await;
+        let created = self
+            .step("create", || orders::create(state, 5500, None))
+            .await;
         let handle = created.handle.clone();
         self.handle = Some(handle.clone());
         let this = &*self;

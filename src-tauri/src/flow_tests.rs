@@ -58,7 +58,7 @@ pub(crate) async fn order_at_photos(
     sandbox: &cardcoins_sandbox::SandboxHandle,
     amount_cents: u64,
 ) -> String {
-    let handle = orders::create(state, amount_cents)
+    let handle = orders::create(state, amount_cents, None)
         .await
         .expect("order created")
         .handle;
@@ -100,7 +100,9 @@ async fn an_order_goes_from_creation_to_review() {
     let folder = tempfile::tempdir().expect("temp dir");
     let state = practice(folder.path()).await;
 
-    let created = orders::create(&state, 5500).await.expect("order created");
+    let created = orders::create(&state, 5500, None)
+        .await
+        .expect("order created");
     // In the vault before create returned: on disk, with a working ID behind the handle.
     let on_disk = std::fs::read_to_string(folder.path().join("sandbox").join("orders.json"))
         .expect("order list written");
@@ -228,13 +230,20 @@ async fn bad_input_gets_a_code_and_words() {
         .expect_err("unknown");
     assert_eq!(unknown.code, ErrorCode::UnknownOrder);
     assert_eq!(
-        orders::create(&state, 0).await.expect_err("zero").code,
+        orders::create(&state, 0, None)
+            .await
+            .expect_err("zero")
+            .code,
         ErrorCode::InvalidAmount
     );
-    let maintenance = orders::create(&state, 5030).await.expect_err("magic 503");
+    let maintenance = orders::create(&state, 5030, None)
+        .await
+        .expect_err("magic 503");
     assert_eq!(maintenance.code, ErrorCode::Maintenance);
 
-    let created = orders::create(&state, 2000).await.expect("order created");
+    let created = orders::create(&state, 2000, None)
+        .await
+        .expect("order created");
     let folder_path = folder.path().to_path_buf();
     let as_folder = photos::prepare(&state, &created.handle, ImageSlot::Image1, folder_path)
         .await
@@ -288,8 +297,12 @@ async fn bad_input_gets_a_code_and_words() {
 async fn a_damaged_order_list_is_reported_once_and_the_rest_kept() {
     let folder = tempfile::tempdir().expect("temp dir");
     let state = practice(folder.path()).await;
-    orders::create(&state, 1100).await.expect("first order");
-    orders::create(&state, 2200).await.expect("second order");
+    orders::create(&state, 1100, None)
+        .await
+        .expect("first order");
+    orders::create(&state, 2200, None)
+        .await
+        .expect("second order");
     let info = crate::app_info::info(&state).await;
     assert!(info.vault_damage.is_none());
     drop(state);

@@ -9,6 +9,7 @@ mod diagnostics;
 #[cfg(test)]
 mod dialect_journeys;
 mod error;
+mod explorer;
 #[cfg(test)]
 mod fault_tests;
 #[cfg(test)]

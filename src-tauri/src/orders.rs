@@ -5,9 +5,11 @@ use cardcoins_api::{
     ApiError, CodeChannel, NewOrder, OrderDetails, PaymentDetails, PersonName, Progress,
 };
 use cardcoins_core::{
-    Cents, Destination, ErrorCode, FlowStep, OrderStatus, PhoneNumber, VerificationCode,
+    quote_sats, ApiField, Cents, Destination, ErrorCode, FlowStep, OrderStatus, PhoneNumber,
+    VerificationCode,
 };
-use cardcoins_vault::OrderRecord;
+use cardcoins_records::OrderFacts;
+use cardcoins_vault::{OrderRecord, RecordedQuote};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -16,13 +18,26 @@ use crate::order_views::{OrderSummary, OrderView};
 use crate::startup::Startup;
 use crate::state::AppState;
 
-pub async fn create(state: &AppState, amount_cents: u64) -> Result<OrderSummary, AppError> {
+/// Makes the order. `quoted_price` is the price (US cents per bitcoin) of the quote the seller
+/// saw, kept with the order as what they were promised.
+pub async fn create(
+    state: &AppState,
+    amount_cents: u64,
+    quoted_price: Option<u64>,
+) -> Result<OrderSummary, AppError> {
     let amount = Cents::order_amount(amount_cents)?;
     let id = state.api().create_order(&NewOrder::new(amount)).await?;
     // Into the vault before anything else: from here on a crash loses no order.
     let created_at = time::OffsetDateTime::now_utc();
+    let quote = quoted_price
+        .filter(|price| *price > 0)
+        .map(|price| RecordedQuote {
+            sats: quote_sats(amount, Cents::new(price)),
+            price: Cents::new(price),
+            at: created_at,
+        });
     let record = state
-        .vault(move |vault| vault.add(&id, amount, created_at))
+        .vault(move |vault| vault.add(&id, amount, created_at, quote))
         .await?;
     Ok(OrderSummary::from(&record))
 }
@@ -75,10 +90,22 @@ pub async fn fetch(
     let message = details
         .photos_rejected()
         .then(|| details.all_feedback().collect::<Vec<_>>().join(" "));
+    let server_quote = RecordedQuote {
+        sats: details.sats,
+        price: details.price_usd,
+        at: details
+            .quote_updated_at
+            .unwrap_or_else(time::OffsetDateTime::now_utc),
+    };
     let payout_watch = record
         .payout_watch
         .is_none()
-        .then(|| crate::payout_watch::watch_for(&details, record.created_at))
+        .then(|| {
+            crate::payout_watch::watch_for(
+                &OrderFacts::new(&record, Some(&details)),
+                record.created_at,
+            )
+        })
         .flatten();
     let uploaded: Vec<_> = details
         .required_images
@@ -91,6 +118,7 @@ pub async fn fetch(
         .vault(move |vault| {
             vault.update(&handle, |record| {
                 record.note_status(status, time::OffsetDateTime::now_utc(), message);
+                record.note_server_quote(server_quote);
                 record.step = step;
                 if record.payout_watch.is_none() {
                     record.payout_watch = payout_watch;
@@ -117,12 +145,12 @@ pub async fn get_noting_change(
     state: &AppState,
     handle: &str,
 ) -> Result<(OrderView, Option<OrderStatusChanged>), AppError> {
-    let (details, progress, previous) = fetch(state, handle).await?;
-    let view = OrderView::new(handle, &details, &progress);
+    let (details, _, previous) = fetch(state, handle).await?;
     let record = {
         let handle = handle.to_string();
         state.vault(move |vault| vault.get(&handle)).await?
     };
+    let view = OrderView::new(&details, &record);
     let watch_on = state.settings().payout_watch;
     Ok((
         crate::payout_views::with_payout(view, &record, watch_on).with_history(&record.history),
@@ -178,7 +206,16 @@ pub async fn confirm_phone_code(
         .api()
         .submit_phone_code(&id, &phone, code.as_str(), token)
         .await?;
-    set_step(state, handle, FlowStep::Payout).await
+    let handle = handle.to_string();
+    state
+        .vault(move |vault| {
+            vault.update(&handle, |record| {
+                record.note_phone(phone.e164());
+                record.step = FlowStep::Payout;
+            })
+        })
+        .await?;
+    Ok(())
 }
 
 pub async fn submit_payout(
@@ -192,6 +229,9 @@ pub async fn submit_payout(
     let destination = Destination::parse(destination)?.destination;
     let name = PersonName::parse(first_name, last_name)?;
     let id = order_id(state, handle).await?;
+    let sent = destination.api_value().to_string();
+    let lightning = destination.api_field() == ApiField::LnInvoice;
+    let names_given = name.is_some();
     let details = PaymentDetails {
         destination: Some(destination),
         name,
@@ -201,7 +241,21 @@ pub async fn submit_payout(
             .map(str::to_string),
     };
     state.api().submit_payment(&id, &details).await?;
-    set_step(state, handle, FlowStep::Photos).await
+    let handle = handle.to_string();
+    state
+        .vault(move |vault| {
+            vault.update(&handle, |record| {
+                record.note_destination(
+                    &sent,
+                    lightning,
+                    names_given,
+                    time::OffsetDateTime::now_utc(),
+                );
+                record.step = FlowStep::Photos;
+            })
+        })
+        .await?;
+    Ok(())
 }
 
 pub async fn request_review(state: &AppState, handle: &str) -> Result<(), AppError> {
@@ -360,22 +414,15 @@ pub(crate) async fn note_named_slots(state: &AppState, handle: &str, error: &Api
     }
 }
 
-async fn set_step(state: &AppState, handle: &str, step: FlowStep) -> Result<(), AppError> {
-    let handle = handle.to_string();
-    state
-        .vault(move |vault| vault.update(&handle, |record| record.step = step))
-        .await?;
-    Ok(())
-}
-
 #[tauri::command]
 #[specta::specta]
 pub async fn create_order(
     startup: tauri::State<'_, Startup>,
     amount_cents: u64,
+    quoted_price_usd_cents: Option<u64>,
 ) -> Result<OrderSummary, AppError> {
     let state = startup.ready().await?;
-    create(state, amount_cents).await
+    create(state, amount_cents, quoted_price_usd_cents).await
 }
 
 #[tauri::command]

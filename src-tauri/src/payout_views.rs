@@ -1,8 +1,9 @@
 //! What the Status screen shows of a payout: the on-chain watch's state and timeline, or a
 //! Lightning payment's hash and time.
 
-use cardcoins_api::{OrderDetails, SubmittedDestination};
+use cardcoins_api::OrderDetails;
 use cardcoins_payout_watch::{PayoutWatch, WatchState, CONFIRMATIONS_DONE};
+use cardcoins_records::OrderFacts;
 use cardcoins_vault::{OrderRecord, PayoutNote};
 use serde::Serialize;
 use specta::Type;
@@ -128,12 +129,10 @@ impl From<&PayoutNote> for PayoutNoteView {
 }
 
 /// A Lightning payout CardCoins says it sent: there is nothing to watch.
-pub fn lightning_paid(details: &OrderDetails) -> Option<LightningPaidView> {
+pub fn lightning_paid(details: &OrderDetails, facts: &OrderFacts) -> Option<LightningPaidView> {
     let payout = details.payout.as_ref()?;
-    let lightning = matches!(
-        payout.destination.as_ref().or(details.destination.as_ref()),
-        Some(SubmittedDestination::LnInvoice(_))
-    ) || payout.payment_hash.is_some();
+    let lightning =
+        facts.destination.as_ref().is_some_and(|d| d.lightning) || payout.payment_hash.is_some();
     lightning.then(|| LightningPaidView {
         payment_hash: payout.payment_hash.clone(),
         sent_at: payout.sent_at.map(rfc3339),

@@ -8,11 +8,11 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use cardcoins_api::{OrderDetails, SubmittedDestination};
 use cardcoins_core::{ErrorCode, OrderStatus};
 use cardcoins_payout_watch::{
     poll_once, EsploraClient, PayoutTarget, PayoutWatch, WatchError, DEFAULT_ESPLORA_URL,
 };
+use cardcoins_records::OrderFacts;
 use cardcoins_sandbox::SandboxHandle;
 use cardcoins_vault::PayoutNote;
 use serde::{Deserialize, Serialize};
@@ -54,26 +54,15 @@ pub struct Announcement {
     pub body: String,
 }
 
-/// The watch an approved order paid to an address needs, if any: the address and amount the
-/// payout names (else the order's), counted from the order's creation.
-pub fn watch_for(details: &OrderDetails, created_at: OffsetDateTime) -> Option<PayoutWatch> {
-    if !matches!(
-        details.status,
-        OrderStatus::Approved | OrderStatus::Completed
-    ) {
+/// The watch an approved order paid to an address needs, if any: the address the seller sent
+/// (else the one the server names) and the amount paid, counted from the order's creation.
+pub fn watch_for(facts: &OrderFacts, created_at: OffsetDateTime) -> Option<PayoutWatch> {
+    if !facts.approved {
         return None;
     }
-    let payout = details.payout.as_ref();
-    let destination = payout
-        .and_then(|payout| payout.destination.as_ref())
-        .or(details.destination.as_ref())?;
-    let SubmittedDestination::Address(address) = destination else {
-        return None;
-    };
-    let sats = payout
-        .and_then(|payout| payout.sats)
-        .unwrap_or(details.sats);
-    match PayoutTarget::new(address, sats.get(), created_at) {
+    let destination = facts.destination.as_ref().filter(|d| !d.lightning)?;
+    let sats = facts.paid_sats?;
+    match PayoutTarget::new(&destination.text, sats.get(), created_at) {
         Ok(target) => Some(PayoutWatch::new(target)),
         Err(_) => {
             tracing::info!("the payout's address or amount cannot be watched");

@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use cardcoins_api::{OrderDetails, Payout, SubmittedDestination};
 use cardcoins_core::{Cents, ErrorCode, FlowStep, ImageSlot, OrderStatus, Sats};
 use cardcoins_payout_watch::WatchState;
+use cardcoins_records::OrderFacts;
 use cardcoins_sandbox::{ChainFault, Clock, ManualClock, Sandbox, SandboxConfig, SandboxHandle};
+use cardcoins_vault::OrderRecord;
 
 use crate::flow_tests::{order_at_photos, practice_in, upload_photo, write_card_photo, ADDRESS};
 use crate::order_views::OrderView;
@@ -289,6 +291,12 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
     assert_eq!(watch_state(&order), PayoutWatchStateName::Seen);
 }
 
+/// What the watch is given for `details` when this computer kept nothing of the order.
+fn facts(details: &OrderDetails) -> OrderFacts {
+    let record = OrderRecord::new("h".into(), details.amount, time::OffsetDateTime::UNIX_EPOCH);
+    OrderFacts::new(&record, Some(details))
+}
+
 fn details(
     status: OrderStatus,
     destination: SubmittedDestination,
@@ -324,30 +332,35 @@ fn only_approved_address_payouts_are_watched_and_lightning_shows_its_hash() {
         sent_at: None,
     };
     let watch = watch_for(
-        &details(OrderStatus::Approved, onchain.clone(), Some(sent.clone())),
+        &facts(&details(
+            OrderStatus::Approved,
+            onchain.clone(),
+            Some(sent.clone()),
+        )),
         created,
     )
     .expect("watched");
     assert_eq!(watch.target().sats(), 80_000, "the payout's own amount");
     assert_eq!(watch.target().created_at(), created);
     assert!(watch_for(
-        &details(OrderStatus::Processing, onchain.clone(), None),
+        &facts(&details(OrderStatus::Processing, onchain.clone(), None)),
         created
     )
     .is_none());
     assert!(
         watch_for(
-            &details(
+            &facts(&details(
                 OrderStatus::Approved,
                 SubmittedDestination::Address("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx".into()),
                 None
-            ),
+            )),
             created
         )
         .is_none(),
         "a testnet address is not watched on mainnet's server"
     );
-    assert!(lightning_paid(&details(OrderStatus::Approved, onchain, Some(sent))).is_none());
+    let approved_onchain = details(OrderStatus::Approved, onchain, Some(sent));
+    assert!(lightning_paid(&approved_onchain, &facts(&approved_onchain)).is_none());
 
     let invoice = SubmittedDestination::LnInvoice("lnbc1xyz".into());
     let paid = Payout {
@@ -358,8 +371,11 @@ fn only_approved_address_payouts_are_watched_and_lightning_shows_its_hash() {
         sent_at: Some(created),
     };
     let approved = details(OrderStatus::Completed, invoice, Some(paid));
-    assert!(watch_for(&approved, created).is_none(), "nothing to watch");
-    let shown = lightning_paid(&approved).expect("lightning shown");
+    assert!(
+        watch_for(&facts(&approved), created).is_none(),
+        "nothing to watch"
+    );
+    let shown = lightning_paid(&approved, &facts(&approved)).expect("lightning shown");
     assert_eq!(shown.payment_hash, Some("cd".repeat(32)));
     assert_eq!(shown.sent_at.as_deref(), Some("1970-01-01T00:00:00Z"));
 }

@@ -186,7 +186,11 @@ pub async fn upload(
     {
         let handle = handle.to_string();
         state
-            .vault(move |vault| vault.update(&handle, |record| record.mark_uploaded(slot)))
+            .vault(move |vault| {
+                vault.update(&handle, |record| {
+                    record.note_photo_sent(slot, time::OffsetDateTime::now_utc())
+                })
+            })
             .await?;
     }
     Ok(PreparedPhotoView::new(slot, &fitted))

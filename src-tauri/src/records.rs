@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use cardcoins_api::OrderDetails;
 use cardcoins_core::{ErrorCode, OrderId};
 use cardcoins_records::{
-    write_bip329, write_csv, BundledOrder, ExportRow, PayoutRef, RecordsError, SupportBundle,
+    write_bip329, write_csv, BundledOrder, ExportRow, OrderFacts, RecordsError, SupportBundle,
 };
 use cardcoins_vault::OrderRecord;
 use serde::{Deserialize, Serialize};
@@ -135,21 +135,8 @@ pub async fn export_rows(
     Ok(orders
         .into_iter()
         .map(|order| {
-            let mut row = match &order.details {
-                Some(details) => ExportRow::from_details(details),
-                None => ExportRow::from_record(&order.record),
-            };
-            row.date = row.date.or(Some(order.record.created_at));
-            // CardCoins' txid may have been replaced by a bigger batch; the watch knows the one
-            // that pays.
-            if let Some(txid) = order
-                .record
-                .payout_watch
-                .as_ref()
-                .and_then(|watch| watch.state().txid())
-            {
-                row.payout = Some(PayoutRef::Txid(txid.to_string()));
-            }
+            let row =
+                ExportRow::from_facts(&OrderFacts::new(&order.record, order.details.as_ref()));
             match order.id.filter(|_| include_order_ids) {
                 Some(id) => row.with_order_id(id),
                 None => row,

@@ -58,7 +58,10 @@ async fn two_orders() -> Two {
     let clock = ManualClock::starting_now();
     let state = practice_in(&folder, None, Some(&clock)).await;
     let sold = sold(&state, &clock, &folder).await;
-    let started = orders::create(&state, 5500).await.expect("created").handle;
+    let started = orders::create(&state, 5500, None)
+        .await
+        .expect("created")
+        .handle;
     let id = |handle: String| {
         let state = &state;
         async move {

@@ -43,6 +43,9 @@ pub struct Settings {
     /// The Esplora server the payout watch asks; empty or `None` is a public one
     /// (`DEFAULT_ESPLORA_URL`). Ignored while practising: the sandbox's chain is used.
     pub esplora_url: Option<String>,
+    /// The block explorer "View in a block explorer" opens, with `{txid}` where the
+    /// transaction goes; empty or `None` is `explorer::DEFAULT_EXPLORER`.
+    pub explorer_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -57,6 +60,7 @@ impl Default for Settings {
             sandbox_expiry_at_end: false,
             payout_watch: false,
             esplora_url: None,
+            explorer_url: None,
         }
     }
 }
@@ -144,6 +148,7 @@ pub async fn get(state: &AppState) -> Settings {
 
 pub async fn save(state: &AppState, settings: Settings) -> Result<(), AppError> {
     crate::payout_watch::check_settings(&settings, state.sandbox().is_some())?;
+    crate::explorer::check_settings(&settings)?;
     state.replace_settings(settings)
 }
 
@@ -183,6 +188,7 @@ mod tests {
             sandbox_expiry_at_end: true,
             payout_watch: true,
             esplora_url: Some("http://127.0.0.1:3002/api".into()),
+            explorer_url: Some("https://mempool.space/tx/{txid}".into()),
         };
         mine.save(&path).expect("saved");
         assert_eq!(Settings::load(&path), mine);

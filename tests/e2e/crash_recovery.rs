@@ -89,11 +89,7 @@ async fn one_order_survives_a_kill_at_every_step() {
         .expect("phone");
     session.click("send-code").await.expect("send code");
     {
-        let mut journey = Journey {
-            session: &session,
-            book: book.take().expect("book"),
-            sandbox_origin: None,
-        };
+        let mut journey = Journey::with_book(&session, book.take().expect("book"), None);
         journey.solve_captcha().await.expect("captcha");
         session.find_test_id("code-sent").await.expect("code sent");
         journey.shot("code-sent").expect("screenshot");
@@ -110,11 +106,7 @@ async fn one_order_survives_a_kill_at_every_step() {
         .await
         .expect("resumed at the phone step again: the phone is not verified yet");
     {
-        let mut journey = Journey {
-            session: &session,
-            book: book.take().expect("book"),
-            sandbox_origin: None,
-        };
+        let mut journey = Journey::with_book(&session, book.take().expect("book"), None);
         journey.phone(PHONE).await.expect("phone step");
         journey.payout(ADDRESS, "Bitcoin").await.expect("payout");
         book = Some(journey.book);
@@ -131,11 +123,8 @@ async fn one_order_survives_a_kill_at_every_step() {
     let origin = sandbox_origin_of(&session).expect("sandbox port");
     set_sandbox_fault(&origin, "\"slow_upload\"").expect("slow uploads");
     {
-        let mut journey = Journey {
-            session: &session,
-            book: book.take().expect("book"),
-            sandbox_origin: Some(origin.clone()),
-        };
+        let mut journey =
+            Journey::with_book(&session, book.take().expect("book"), Some(origin.clone()));
         journey.pick_file("Image1", &front).await.expect("picked");
         // A small photo is handed to the connection at once and reads "Finishing" until the
         // slowed store has it all.
@@ -156,11 +145,9 @@ async fn one_order_survives_a_kill_at_every_step() {
         .await
         .expect("resumed at the photos step: the cut upload did not count");
     {
-        let mut journey = Journey {
-            session: &session,
-            book: book.take().expect("book"),
-            sandbox_origin: None,
-        };
+        let mut journey = Journey::with_book(&session, book.take().expect("book"), None);
+        // What the seller gave before the kills: the review and approval must still name it.
+        journey.destination = Some(ADDRESS.to_string());
         journey
             .photos(&[("Image1", &front), ("Image2", &back)])
             .await
@@ -173,11 +160,8 @@ async fn one_order_survives_a_kill_at_every_step() {
 
     // 6. The order is decided while the app is down; on restart it shows approved.
     let session = restart_and_resume(&mut book, "submit").await;
-    let mut journey = Journey {
-        session: &session,
-        book: book.take().expect("book"),
-        sandbox_origin: None,
-    };
+    let mut journey = Journey::with_book(&session, book.take().expect("book"), None);
+    journey.destination = Some(ADDRESS.to_string());
     journey
         .wait_for_status("Approved", "approved-after-five-kills")
         .await

@@ -116,6 +116,10 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
     s.wait_for_text("photo-status-Image1", "Uploaded", 120)
         .await
         .expect("the big PNG is made to fit");
+    // What was done to the photo is a detail, folded away until asked for.
+    s.click("photo-details-Image1")
+        .await
+        .expect("details opened");
     let slot = s
         .wait_for_text("photo-slot-Image1", "converted from PNG", 5)
         .await

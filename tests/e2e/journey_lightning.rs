@@ -33,7 +33,7 @@ async fn lightning_address_payout() {
         .expect("approved");
 
     session
-        .wait_for_text("payout", LIGHTNING_ADDRESS, 10)
+        .wait_for_text("payout-summary", "sats", 10)
         .await
         .expect("payout details");
     session

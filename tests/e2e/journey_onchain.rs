@@ -34,13 +34,15 @@ async fn onchain_payout_happy_path() {
         .await
         .expect("approved");
 
+    // The summary shortens the address in the middle; the whole one is a click away (checked
+    // by wait_for_status with the payout's sats and dollars).
     let payout = session
-        .wait_for_text("payout", ADDRESS, 10)
+        .wait_for_text("payout-summary", "sats", 10)
         .await
         .expect("payout details");
     assert!(
-        payout.contains("sats"),
-        "the payout names the amount: {payout}"
+        payout.contains("$55.00 card") && payout.contains("bc1qar0…f5mdq"),
+        "the payout names the card, the sats and where: {payout}"
     );
     session
         .find_test_id("payout-txid")

@@ -1,7 +1,9 @@
 //! The whole sale in the real window against a practice server that answers with nothing but
 //! what the API reference documents: no phone flag, no list of photos, no feedback, no payout
 //! details, and error messages that are the reference's own fixed sentences. Where the server
-//! is silent the app goes on from its own record of the steps done.
+//! is silent the app goes on from its own record of what the seller did: the review names the
+//! destination, the approval names the sats, their dollars and where they went, and the payout
+//! watch follows the address the seller gave to three confirmations.
 
 #![cfg(target_os = "linux")]
 
@@ -15,13 +17,19 @@ async fn approved_against_the_reference_alone() {
     let dir = scratch_dir("reference");
     let front = card_photo(&dir, "front.jpg").expect("photo");
     let back = card_photo(&dir, "back.jpg").expect("photo");
-    let session = AppSession::start(AppSessionOptions {
-        args: vec!["--sandbox".into(), "--dialect".into(), "reference".into()],
-        ..Default::default()
-    })
-    .await
-    .expect("app session");
+    let mut options = AppSessionOptions::sandbox_with_own_folders("reference");
+    options
+        .args
+        .extend(["--dialect".into(), "reference".into()]);
+    let session = AppSession::start(options).await.expect("app session");
     let mut journey = Journey::new(&session, "reference").expect("journey");
+
+    session.click("open-settings").await.expect("settings");
+    session
+        .click("settings-payout-watch")
+        .await
+        .expect("watch on");
+    journey.save_settings().await.expect("settings saved");
 
     journey.amount("55.00").await.expect("amount step");
     journey.phone(PHONE).await.expect("phone step");
@@ -43,16 +51,48 @@ async fn approved_against_the_reference_alone() {
         .photos(&[("Image1", &front), ("Image2", &back)])
         .await
         .expect("photos step");
+    // The reference echoes no destination and no phone: the review has them from the record.
+    let review = session
+        .wait_for_text("review-destination", ADDRESS, 10)
+        .await
+        .expect("the review names the destination");
+    assert!(review.contains(ADDRESS), "{review}");
+    session
+        .wait_for_text("review-phone", "ending in 0000", 10)
+        .await
+        .expect("the review names the phone by its last digits");
+    session
+        .wait_for_text("review-receive", "$55.00", 10)
+        .await
+        .expect("the review says what it pays in dollars");
     journey.submit().await.expect("submit");
     journey
         .wait_for_status("Approved", "approved")
         .await
-        .expect("approved");
-    // The reference describes no payout: nothing is made up in its place.
-    assert!(
-        session.find_test_id("payout").await.is_err(),
-        "no payout details without the server's"
-    );
+        .expect("approved, with the amount, its dollars and the destination");
+    let summary = session
+        .wait_for_text("payout-summary", "sats", 10)
+        .await
+        .expect("summary");
+    assert!(summary.contains("$55.00 card"), "{summary}");
+    assert!(summary.contains("bc1qar0…f5mdq"), "{summary}");
+
+    // The watch follows the address the seller gave, though the server never echoed it, and
+    // the transaction it finds is the one the payout names (the reference names none).
+    session
+        .wait_for_text("payout-watch-headline", "Payment seen", 30)
+        .await
+        .expect("the payout seen");
+    session
+        .find_test_id("payout-txid")
+        .await
+        .expect("the transaction the watch found");
+    session
+        .wait_for_text("payout-watch-headline", "3 confirmations", 90)
+        .await
+        .expect("three confirmations");
+    journey.scroll_to("your-bitcoin").await.expect("scroll");
+    journey.shot("payout-done").expect("shot");
     session
         .find_test_id("new-order")
         .await

@@ -1,5 +1,5 @@
-//! Quit after the phone step, start the app again: the order is in history, Resume opens it at
-//! the payout step, and it completes. Both app runs share this process's HOME, so the second one
+//! Quit after the phone step, start the app again: the order is in history, Continue opens it
+//! at the payout step, saying which order it is, and it completes. Both app runs share this process's HOME, so the second one
 //! sees the first one's vault and sandbox state.
 
 #![cfg(target_os = "linux")]
@@ -32,11 +32,8 @@ async fn quit_after_phone_then_resume_from_history() {
     let second = AppSession::start(sandbox_app())
         .await
         .expect("the app starts again");
-    let mut journey = Journey {
-        session: &second,
-        book,
-        sandbox_origin: None,
-    };
+    let mut journey = Journey::with_book(&second, book, None);
+    journey.amount_text = Some("$57.00".into());
     second
         .find_test_id("welcome")
         .await
@@ -60,6 +57,11 @@ async fn quit_after_phone_then_resume_from_history() {
         .find_test_id("step-payout")
         .await
         .expect("resumed at the payout step");
+    // The seller is told which order this is, in dollars.
+    second
+        .wait_for_text("order-strip", "Continuing your $57.00 order", 10)
+        .await
+        .expect("the resumed order is named");
     journey.shot("resumed").expect("screenshot");
 
     journey

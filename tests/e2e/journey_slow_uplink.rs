@@ -44,6 +44,11 @@ async fn two_photos_over_a_slow_uplink_go_one_after_the_other() {
     let mut journey = Journey::new(&session, "slow-uplink").expect("journey");
 
     session.click("open-settings").await.expect("settings");
+    // Practice settings are folded under Advanced, away from a seller's main path.
+    session
+        .click("settings-advanced-toggle")
+        .await
+        .expect("advanced opened");
     session
         .find_test_id("settings-uplink")
         .await
@@ -90,6 +95,10 @@ async fn two_photos_over_a_slow_uplink_go_one_after_the_other() {
             .await
             .unwrap_or_else(|last| panic!("{slot} not uploaded: {last}"));
     }
+    session
+        .click("photo-details-Image2")
+        .await
+        .expect("details opened");
     let sent = session
         .find_test_id("photo-size-Image2")
         .await

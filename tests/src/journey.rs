@@ -20,6 +20,10 @@ pub struct Journey<'a> {
     pub book: ScreenshotBook,
     /// The in-app sandbox's origin, learnt from the captcha window's address.
     pub sandbox_origin: Option<String>,
+    /// The card's value as the app writes it ("$55.00"), once typed in [`Journey::amount`].
+    pub amount_text: Option<String>,
+    /// Where the seller asked for the bitcoin to go, once typed in a payout step.
+    pub destination: Option<String>,
 }
 
 impl<'a> Journey<'a> {
@@ -28,7 +32,24 @@ impl<'a> Journey<'a> {
             session,
             book: ScreenshotBook::new(name)?,
             sandbox_origin: None,
+            amount_text: None,
+            destination: None,
         })
+    }
+
+    /// A journey that goes on in a new session (after a restart) with the screenshots so far.
+    pub fn with_book(
+        session: &'a AppSession,
+        book: ScreenshotBook,
+        sandbox_origin: Option<String>,
+    ) -> Self {
+        Self {
+            session,
+            book,
+            sandbox_origin,
+            amount_text: None,
+            destination: None,
+        }
     }
 
     /// The picture comes from the X display, which can lag a keystroke behind the page: a
@@ -79,6 +100,9 @@ impl<'a> Journey<'a> {
         s.click("start").await?;
         s.type_into("amount-input", dollars).await?;
         s.wait_for_text("quote-sats", "sats", 15).await?;
+        // Dollars first: what the card pays in dollars is the quote's headline.
+        s.wait_for_text("quote-usd", "You get about $", 15).await?;
+        self.amount_text = Some(amount_text(dollars));
         self.shot("amount")?;
         s.click("continue").await?;
         s.find_test_id("step-phone").await?;
@@ -119,6 +143,7 @@ impl<'a> Journey<'a> {
         let s = self.session;
         s.type_into("destination-input", destination).await?;
         s.wait_for_text("destination-kind", kind, 10).await?;
+        self.destination = Some(destination.to_string());
         self.shot("payout")?;
         s.click("continue").await?;
         s.find_test_id("step-photos").await?;
@@ -140,6 +165,7 @@ impl<'a> Journey<'a> {
         s.wait_for_text("destination-kind", kind, 10).await?;
         s.type_into("first-name", first).await?;
         s.type_into("last-name", last).await?;
+        self.destination = Some(destination.to_string());
         self.shot("payout")?;
         s.click("continue").await?;
         s.find_test_id("step-photos").await?;
@@ -213,7 +239,22 @@ impl<'a> Journey<'a> {
         Ok(())
     }
 
+    /// Sends the photos for verification from the review, which must name where the bitcoin
+    /// goes: never a blank where the money is.
     pub async fn submit(&mut self) -> Result<(), HarnessError> {
+        let shown = self
+            .session
+            .wait_for_text("review-destination", "", 15)
+            .await?;
+        if let Some(sent) = &self.destination {
+            expect_destination("review-destination", &shown, sent)?;
+        } else if shown.trim().is_empty() {
+            return Err(HarnessError::TextNotFound {
+                test_id: "review-destination".into(),
+                needle: "a destination".into(),
+                last: shown,
+            });
+        }
         self.shot("review")?;
         self.session.click("submit-verification").await?;
         self.session.find_test_id("step-status").await?;
@@ -230,8 +271,83 @@ impl<'a> Journey<'a> {
             .session
             .wait_for_text("status-label", label, 60)
             .await?;
+        if label == "Approved" {
+            self.expect_payout_shown().await?;
+        }
         self.shot(step)?;
         Ok(text)
+    }
+
+    /// An approval says what was sent, in sats and dollars, and where to: from the app's own
+    /// record, whatever the server echoes.
+    pub async fn expect_payout_shown(&self) -> Result<(), HarnessError> {
+        let s = self.session;
+        let summary = s.wait_for_text("payout-summary", "sats", 15).await?;
+        if let Some(amount) = &self.amount_text {
+            if !summary.contains(amount.as_str()) {
+                return Err(HarnessError::TextNotFound {
+                    test_id: "payout-summary".into(),
+                    needle: amount.clone(),
+                    last: summary,
+                });
+            }
+        }
+        s.wait_for_text("payout-usd", "$", 15).await?;
+        let whole = s
+            .client
+            .execute(
+                "const e = document.querySelector('[data-testid=\"payout-destination\"]'); \
+                 return e ? e.textContent : '';",
+                vec![],
+            )
+            .await?;
+        let whole = whole.as_str().unwrap_or_default().to_string();
+        match &self.destination {
+            Some(sent) => expect_destination("payout-destination", &whole, sent),
+            None if whole.trim().is_empty() => Err(HarnessError::TextNotFound {
+                test_id: "payout-destination".into(),
+                needle: "a destination".into(),
+                last: whole,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// "55" or "55.00" typed: "$55.00" as the app writes it.
+fn amount_text(typed: &str) -> String {
+    let typed = typed.trim().trim_start_matches('$');
+    match typed.split_once('.') {
+        Some((whole, cents)) => format!("${whole}.{cents:0<2}"),
+        None => format!("${typed}.00"),
+    }
+}
+
+/// The app shows the destination as it sends it (normalised: no `bitcoin:` link, one case), so
+/// the typed one is compared by its tail, which any form of it keeps.
+fn expect_destination(test_id: &str, shown: &str, typed: &str) -> Result<(), HarnessError> {
+    let core = typed
+        .split(['?', '&'])
+        .next()
+        .unwrap_or(typed)
+        .trim()
+        .to_ascii_lowercase();
+    let tail: String = core
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if shown.to_ascii_lowercase().contains(&tail) {
+        Ok(())
+    } else {
+        Err(HarnessError::TextNotFound {
+            test_id: test_id.into(),
+            needle: tail,
+            last: shown.to_string(),
+        })
     }
 }
 

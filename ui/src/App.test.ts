@@ -24,7 +24,7 @@ function mockApp(sandbox: boolean, overrides: Record<string, Handler> = {}) {
     get_tickers: () => ({ priceUsdCents: 6_585_000, lastUpdatedAt: "2026-11-24T18:00:00Z", updateFrequencyMs: 60_000 }),
     quote: () => ({ amountCents: 5500, amountText: "$55.00", sats: 83523, satsText: "83,523 sats", btcText: "0.00083523 BTC" }),
     create_order: () => summary(),
-    check_phone: () => "+14155550123",
+    check_phone: () => ({ e164: "+14155550123", display: "(415) 555-0123" }),
     solve_captcha: () => "token",
     send_phone_code: () => null,
     sandbox_latest_code: (args) => (args.phone === "+14155550123" ? "482913" : null),

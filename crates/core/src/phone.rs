@@ -74,6 +74,27 @@ impl PhoneNumber {
     pub fn e164(&self) -> &str {
         &self.e164
     }
+
+    /// The number as people write it: "(650) 253-0000" for a number of `home_region`'s
+    /// country, "+44 20 7946 0000" for any other.
+    pub fn display_for(&self, home_region: &str) -> String {
+        let Ok(number) = phonenumber::parse(None, &self.e164) else {
+            return self.e164.clone();
+        };
+        let home_code = home_region
+            .trim()
+            .to_ascii_uppercase()
+            .parse::<country::Id>()
+            .ok()
+            .and_then(|id| DATABASE.by_id(id.as_ref()))
+            .map(|meta| meta.country_code());
+        let mode = if home_code == Some(number.code().value()) {
+            phonenumber::Mode::National
+        } else {
+            phonenumber::Mode::International
+        };
+        number.format().mode(mode).to_string()
+    }
 }
 
 /// The calling code the number was read with, for the message.

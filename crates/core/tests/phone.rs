@@ -56,3 +56,14 @@ fn messages_never_repeat_the_number() {
         assert!(!error.to_string().contains("253"), "{error}");
     }
 }
+
+#[test]
+fn numbers_read_as_people_write_them() {
+    let us = PhoneNumber::parse("6502530000", "US").expect("US number");
+    assert_eq!(us.display_for("US"), "(650) 253-0000");
+    assert_eq!(us.display_for("CA"), "(650) 253-0000", "Canada shares +1");
+    assert_eq!(us.display_for("GB"), "+1 650-253-0000");
+    let uk = PhoneNumber::parse("+44 20 7946 0000", "US").expect("UK number");
+    assert_eq!(uk.display_for("GB"), "020 7946 0000");
+    assert_eq!(uk.display_for("US"), "+44 20 7946 0000");
+}

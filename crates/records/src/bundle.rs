@@ -73,11 +73,7 @@ impl BundledOrder {
         details: Option<&cardcoins_api::OrderDetails>,
         id: Option<OrderId>,
     ) -> BundledOrder {
-        let mut row = match details {
-            Some(details) => ExportRow::from_details(details),
-            None => ExportRow::from_record(record),
-        };
-        row.date = row.date.or(Some(record.created_at));
+        let mut row = ExportRow::from_facts(&crate::OrderFacts::new(record, details));
         row.order_id = id;
         BundledOrder {
             row,

@@ -10,6 +10,8 @@ mod bip329;
 mod bundle;
 mod csv_export;
 mod error;
+#[cfg(feature = "vault")]
+mod facts;
 mod row;
 mod scrub;
 mod spreadsheet;
@@ -20,5 +22,7 @@ pub use bip329::{read_bip329, write_bip329, Bip329Label, Bip329Type};
 pub use bundle::{BundledOrder, SupportBundle, TimelineEntry};
 pub use csv_export::{write_csv, CSV_COLUMNS, ORDER_ID_COLUMN};
 pub use error::RecordsError;
+#[cfg(feature = "vault")]
+pub use facts::{OrderFacts, PayoutDestination};
 pub use row::{ExportRow, PayoutRef};
 pub use usd::{dollars, usd_value_at_receipt};

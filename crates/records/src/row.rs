@@ -83,18 +83,18 @@ impl ExportRow {
         }
     }
 
-    /// The row for an order known only from the vault (the server could not be reached): its
-    /// amount, date and last status.
+    /// The row for an order in the app: what the seller did, from the vault's record, and what
+    /// the server added (see [`crate::OrderFacts`]).
     #[cfg(feature = "vault")]
-    pub fn from_record(record: &cardcoins_vault::OrderRecord) -> ExportRow {
+    pub fn from_facts(facts: &crate::OrderFacts) -> ExportRow {
         ExportRow {
-            date: Some(record.created_at),
-            card_value: record.amount,
-            sats: None,
-            price: None,
-            status: record.last_status.clone(),
-            destination: None,
-            payout: None,
+            date: Some(facts.created_at),
+            card_value: facts.card_value,
+            sats: facts.paid_sats,
+            price: facts.quote.map(|quote| quote.price),
+            status: facts.status.clone(),
+            destination: facts.destination.as_ref().map(|d| d.text.clone()),
+            payout: facts.payout_ref.clone(),
             order_id: None,
         }
     }

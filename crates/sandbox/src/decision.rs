@@ -5,7 +5,9 @@ use rand::RngCore;
 
 use crate::clock::EpochMillis;
 use crate::magic;
-use crate::order::{quote_sats, ImageFeedback, ImageSlot, Order, OrderStatus, Payout, Rejection};
+use crate::order::{
+    quote_sats, Destination, ImageFeedback, ImageSlot, Order, OrderStatus, Payout, Rejection,
+};
 
 pub(crate) fn settle(order: &mut Order, now: EpochMillis, decision_delay_ms: i64) {
     if order.status != OrderStatus::Processing {
@@ -72,10 +74,13 @@ fn review(order: &Order) -> Vec<ImageFeedback> {
 }
 
 fn approve(order: &mut Order, decided_at: EpochMillis) {
-    let Some(destination) = order.destination.clone() else {
+    let Some(mut destination) = order.destination.clone() else {
         // Unreachable through the API (payment needs a destination); stay in review rather than invent one.
         return;
     };
+    if magic::pays_elsewhere(order.amount_cents) {
+        destination = Destination::Address(magic::OTHER_PAYOUT_ADDRESS.to_string());
+    }
     let price = order.locked_price_usd_cents.unwrap_or_default();
     let mut reference = [0u8; 32];
     rand::rng().fill_bytes(&mut reference);
@@ -92,7 +97,7 @@ fn approve(order: &mut Order, decided_at: EpochMillis) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::{Destination, Upload};
+    use crate::order::Upload;
 
     fn processing(amount: u64) -> Order {
         let mut order = Order::new(amount, 0);

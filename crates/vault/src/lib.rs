@@ -12,6 +12,7 @@ mod error;
 mod key_store;
 mod payout_notes;
 mod record;
+mod seller_record;
 mod status_history;
 mod vault;
 
@@ -21,5 +22,6 @@ pub use error::VaultError;
 pub use key_store::KeyStore;
 pub use payout_notes::{PayoutNote, MAX_PAYOUT_NOTES};
 pub use record::OrderRecord;
+pub use seller_record::{PhotoSent, RecordedDestination, RecordedQuote};
 pub use status_history::{StatusEntry, MAX_HISTORY};
 pub use vault::OrderVault;

@@ -36,12 +36,54 @@ pub struct OrderRecord {
     /// Why the payout watch's last poll failed, in words for the person; `None` once it works.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_problem: Option<String>,
+    /// The quote the seller was shown when the order was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<crate::seller_record::RecordedQuote>,
+    /// The latest quote the server's order named (`currency_amount` at `currency_price_usd`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_quote: Option<crate::seller_record::RecordedQuote>,
+    /// Where the seller asked for the bitcoin to go, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<crate::seller_record::RecordedDestination>,
+    /// A first and last name went with the payout step. The names themselves are never kept.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub names_given: bool,
+    /// The confirmed phone's last digits, to recognise it by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_last_digits: Option<String>,
+    /// When each photo was uploaded from here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos_sent: Vec<crate::seller_record::PhotoSent>,
     /// Only with [`crate::KeyStore::PlainFileWithConsent`]: the ID itself, in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) plain_order_id: Option<String>,
 }
 
 impl OrderRecord {
+    /// A new order's record, at its first step, with nothing done yet.
+    pub fn new(handle: String, amount: Cents, created_at: OffsetDateTime) -> OrderRecord {
+        OrderRecord {
+            handle,
+            amount,
+            created_at,
+            last_status: OrderStatus::Created,
+            uploaded: Vec::new(),
+            extra_slots: Vec::new(),
+            step: FlowStep::Phone,
+            history: Vec::new(),
+            payout_watch: None,
+            payout_timeline: Vec::new(),
+            payout_problem: None,
+            quote: None,
+            server_quote: None,
+            destination: None,
+            names_given: false,
+            phone_last_digits: None,
+            photos_sent: Vec::new(),
+            plain_order_id: None,
+        }
+    }
+
     pub fn mark_uploaded(&mut self, slot: ImageSlot) {
         if !self.uploaded.contains(&slot) {
             self.uploaded.push(slot);

@@ -78,7 +78,7 @@ fn tidy(message: String) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use cardcoins_core::{Cents, FlowStep};
+    use cardcoins_core::Cents;
 
     use super::*;
 
@@ -87,20 +87,7 @@ mod tests {
     }
 
     fn record() -> OrderRecord {
-        OrderRecord {
-            handle: "h".into(),
-            amount: Cents::new(5500),
-            created_at: at(0),
-            last_status: OrderStatus::Created,
-            uploaded: Vec::new(),
-            extra_slots: Vec::new(),
-            step: FlowStep::Phone,
-            history: Vec::new(),
-            payout_watch: None,
-            payout_timeline: Vec::new(),
-            payout_problem: None,
-            plain_order_id: None,
-        }
+        OrderRecord::new("h".into(), Cents::new(5500), at(0))
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::data_file::{self, FileDamage};
 use crate::error::VaultError;
 use crate::key_store::{KeyStore, OsKeyring};
 use crate::record::OrderRecord;
-use cardcoins_core::FlowStep;
+use crate::seller_record::RecordedQuote;
 
 /// The orders on this computer. Methods block (the Secret Service answers in tens of
 /// milliseconds, the file is fsynced): call them off the UI thread.
@@ -109,22 +109,11 @@ impl OrderVault {
         id: &OrderId,
         amount: Cents,
         created_at: OffsetDateTime,
+        quote: Option<RecordedQuote>,
     ) -> Result<OrderRecord, VaultError> {
         let handle = uuid::Uuid::new_v4().to_string();
-        let mut record = OrderRecord {
-            handle: handle.clone(),
-            amount,
-            created_at,
-            last_status: OrderStatus::Created,
-            uploaded: Vec::new(),
-            extra_slots: Vec::new(),
-            step: FlowStep::Phone,
-            history: Vec::new(),
-            payout_watch: None,
-            payout_timeline: Vec::new(),
-            payout_problem: None,
-            plain_order_id: None,
-        };
+        let mut record = OrderRecord::new(handle.clone(), amount, created_at);
+        record.quote = quote;
         record.note_status(OrderStatus::Created, created_at, None);
         match self.key_store {
             KeyStore::OsKeyring => {
@@ -298,6 +287,7 @@ fn unknown(handle: &str) -> VaultError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cardcoins_core::FlowStep;
 
     fn id(text: &str) -> OrderId {
         OrderId::parse(text).expect("test ID")
@@ -315,10 +305,10 @@ mod tests {
         assert!(vault.keyring_problem().is_some());
 
         let older = vault
-            .add(&id("sessionSECRET1"), Cents::new(5500), at(0))
+            .add(&id("sessionSECRET1"), Cents::new(5500), at(0), None)
             .expect("added");
         let newer = vault
-            .add(&id("sessionSECRET2"), Cents::new(2000), at(60))
+            .add(&id("sessionSECRET2"), Cents::new(2000), at(60), None)
             .expect("added");
         assert_eq!(
             vault.order_id(&older.handle).expect("id").expose_secret(),
@@ -355,12 +345,12 @@ mod tests {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
         let kept = vault
-            .add(&id("consentSECRET1"), Cents::new(100), at(0))
+            .add(&id("consentSECRET1"), Cents::new(100), at(0), None)
             .expect("added");
         vault.allow_plain_file().expect("consent");
         assert_eq!(vault.key_store(), KeyStore::PlainFileWithConsent);
         let later = vault
-            .add(&id("consentSECRET2"), Cents::new(200), at(1))
+            .add(&id("consentSECRET2"), Cents::new(200), at(1), None)
             .expect("added");
         let file = std::fs::read_to_string(vault.file_path()).expect("file");
         assert!(file.contains("consentSECRET1") && file.contains("consentSECRET2"));
@@ -383,7 +373,7 @@ mod tests {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
         let record = vault
-            .add(&id("updateSECRET"), Cents::new(100), at(0))
+            .add(&id("updateSECRET"), Cents::new(100), at(0), None)
             .expect("added");
         vault
             .update(&record.handle, |r| {
@@ -425,6 +415,7 @@ mod tests {
                     &id(&format!("tornSECRET{n}")),
                     Cents::new(100 + n),
                     at(n as i64),
+                    None,
                 )
                 .expect("added");
         }
@@ -470,6 +461,7 @@ mod tests {
                     &id(&format!("cutSECRET{n}")),
                     Cents::new(100 + n),
                     at(n as i64),
+                    None,
                 )
                 .expect("added");
             vault
@@ -546,7 +538,7 @@ mod tests {
             }
             // And it goes on working: a new order is saved and read back whole.
             let added = vault
-                .add(&id("afterCutSECRET"), Cents::new(1), at(99))
+                .add(&id("afterCutSECRET"), Cents::new(1), at(99), None)
                 .expect("a new order after the damage");
             let reopened = OrderVault::open_without_keyring(case.path()).expect("reopens");
             assert!(
@@ -600,7 +592,7 @@ mod tests {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut vault = OrderVault::open_without_keyring(folder.path()).expect("opens");
         let record = vault
-            .add(&id("historySECRET"), Cents::new(5500), at(0))
+            .add(&id("historySECRET"), Cents::new(5500), at(0), None)
             .expect("added");
         assert_eq!(record.history.len(), 1, "an order starts as created");
         vault

@@ -47,6 +47,7 @@ fn order_ids_live_in_the_system_keyring() {
             &id("keyringSECRET42"),
             Cents::new(5500),
             OffsetDateTime::now_utc(),
+            None,
         )
         .expect("added");
     let file = std::fs::read_to_string(vault.file_path()).expect("file");
@@ -139,6 +140,7 @@ fn check_no_store(folder: &Path) {
             &id("noStoreSECRET9"),
             Cents::new(100),
             OffsetDateTime::now_utc(),
+            None,
         )
         .expect("kept for this run");
     assert_eq!(

@@ -30,7 +30,7 @@ async quote(amountText: string, priceUsdCents: number) : Promise<Result<QuoteVie
     else return { status: "error", error: e  as any };
 }
 },
-async checkPhone(input: string, region: string) : Promise<Result<string, AppError>> {
+async checkPhone(input: string, region: string) : Promise<Result<PhoneView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("check_phone", { input, region }) };
 } catch (e) {
@@ -46,9 +46,9 @@ async checkDestination(input: string) : Promise<Result<DestinationView, AppError
     else return { status: "error", error: e  as any };
 }
 },
-async createOrder(amountCents: number) : Promise<Result<OrderSummary, AppError>> {
+async createOrder(amountCents: number, quotedPriceUsdCents: number | null) : Promise<Result<OrderSummary, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("create_order", { amountCents }) };
+    return { status: "ok", data: await TAURI_INVOKE("create_order", { amountCents, quotedPriceUsdCents }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -232,6 +232,14 @@ async saveSupportBundle(handle: string | null, includeOrderIds: boolean) : Promi
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async openInExplorer(txid: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_in_explorer", { txid }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -284,6 +292,10 @@ vaultDamage: string | null;
  * hostname); `None` when it can. The phone step shows it and sends nothing.
  */
 captchaProblem: string | null }
+/**
+ * A destination, whole and shortened in the middle for a sentence ("bc1qar0…f5mdq").
+ */
+export type DestinationText = { text: string; short: string; lightning: boolean }
 export type DestinationView = { 
 /**
  * "Bitcoin address (Taproot)", "Lightning invoice", ...
@@ -435,6 +447,22 @@ export type LightningPaidView = { paymentHash: string | null;
  */
 sentAt: string | null }
 /**
+ * A quote: sats for the card at a price, with its dollar value, and when it held.
+ */
+export type OrderQuoteView = { sats: number; satsText: string; btcText: string; 
+/**
+ * The bitcoin's worth at the price: what the seller gets, in dollars.
+ */
+usdText: string; 
+/**
+ * CardCoins' price per bitcoin, fees included.
+ */
+priceText: string; 
+/**
+ * RFC 3339.
+ */
+at: string }
+/**
  * An order whose status changed while the app was open.
  */
 export type OrderStatusChanged = { handle: string; status: string; statusLabel: string; 
@@ -450,7 +478,15 @@ createdAt: string; status: string; statusLabel: string; step: FlowStep;
 /**
  * Every change of status the app saw, oldest first.
  */
-history: StatusEntryView[] }
+history: StatusEntryView[]; 
+/**
+ * The order can no longer change: History offers to view it, not to continue it.
+ */
+isFinal: boolean; 
+/**
+ * What the order pays, as last known here.
+ */
+quote: OrderQuoteView | null }
 export type OrderView = { handle: string; 
 /**
  * The API's status string.
@@ -459,7 +495,29 @@ status: string; statusLabel: string; statusExplanation: string; amountCents: num
 /**
  * CardCoins said the payout step needs a first and last name.
  */
-nameRequired: boolean; destination: string | null; requiredImages: RequiredImageView[]; 
+nameRequired: boolean; 
+/**
+ * Where the bitcoin goes, as the seller sent it (the server's echo when this computer did
+ * not send it).
+ */
+destination: string | null; payoutDestination: DestinationText | null; 
+/**
+ * A destination the server names that is not the one sent: it may mean a payout to the
+ * wrong place.
+ */
+serverDestinationDiffers: string | null; 
+/**
+ * What the order pays now.
+ */
+quote: OrderQuoteView | null; 
+/**
+ * The quote shown when the order was made, when the price has moved since.
+ */
+quotedFirst: OrderQuoteView | null; 
+/**
+ * The confirmed phone's last digits.
+ */
+phoneLastDigits: string | null; requiredImages: RequiredImageView[]; 
 /**
  * CardCoins' reasons for a rejection that name no photo.
  */
@@ -494,7 +552,18 @@ export type PayoutNoteView = {
  * RFC 3339.
  */
 at: string; title: string; body: string; txid: string | null }
-export type PayoutView = { satsText: string; destination: string; txid: string | null; paymentHash: string | null }
+/**
+ * The bitcoin sent for an approved order: from the app's record, with what the server adds.
+ */
+export type PayoutView = { sats: number; satsText: string; 
+/**
+ * The sats in dollars at the order's price.
+ */
+usdText: string; destination: DestinationText; 
+/**
+ * The transaction that pays (the watch's, after a replacement), when known.
+ */
+txid: string | null; paymentHash: string | null }
 /**
  * A payout watch moved on: the frontend reads the order again.
  */
@@ -521,6 +590,14 @@ lastCheckedAt: string | null;
  * Why the watch could not look lately, in the person's words.
  */
 problem: string | null }
+/**
+ * A phone number checked: the form the API takes, and the one people read.
+ */
+export type PhoneView = { e164: string; 
+/**
+ * "(650) 253-0000" for a number of the chosen country, international otherwise.
+ */
+display: string }
 export type PhotoWarningView = { code: string; message: string }
 export type PracticeUplink = "unlimited" | "8mbit" | "1mbit" | "0.25mbit"
 export type PreparedPhotoView = { slot: ImageSlot; width: number; height: number; 
@@ -539,7 +616,15 @@ previewDataUrl: string }
 /**
  * A quote for an amount at a price, in every form the UI shows.
  */
-export type QuoteView = { amountCents: number; amountText: string; sats: number; satsText: string; btcText: string }
+export type QuoteView = { amountCents: number; amountText: string; sats: number; satsText: string; btcText: string; 
+/**
+ * The sats' worth at the price: what the seller gets, in dollars.
+ */
+usdText: string; priceUsdCents: number; 
+/**
+ * CardCoins' price per bitcoin, fees included.
+ */
+priceText: string }
 export type RequiredImageView = { slot: ImageSlot; 
 /**
  * CardCoins' own description when it gave one, else the app's.
@@ -589,7 +674,12 @@ payoutWatch: boolean;
  * The Esplora server the payout watch asks; empty or `None` is a public one
  * (`DEFAULT_ESPLORA_URL`). Ignored while practising: the sandbox's chain is used.
  */
-esploraUrl: string | null }
+esploraUrl: string | null; 
+/**
+ * The block explorer "View in a block explorer" opens, with `{txid}` where the
+ * transaction goes; empty or `None` is `explorer::DEFAULT_EXPLORER`.
+ */
+explorerUrl: string | null }
 /**
  * One change of status in an order's timeline.
  */

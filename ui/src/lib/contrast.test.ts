@@ -44,10 +44,13 @@ const textPairs: [string, string][] = [
   ["fg", "bg"], ["fg", "card"], ["muted", "bg"], ["muted", "card"],
   ["accent-fg", "accent"], ["warn-fg", "warn-bg"], ["error", "bg"], ["error", "card"],
   ["ok", "bg"], ["ok", "card"], ["link", "bg"], ["link", "card"], ["accent", "bg"],
+  // The status icons: a tick, "!" or a cross in the background colour on the state's colour.
+  ["bg", "ok"], ["bg", "action"], ["bg", "error"],
 ];
 /** Focus rings, field borders and button shapes against what surrounds them: 3:1 (AA, 1.4.11). */
 const uiPairs: [string, string][] = [
   ["focus", "bg"], ["focus", "card"], ["border", "bg"], ["border", "card"], ["accent", "bg"],
+  ["action", "bg"], ["action", "card"], ["ok", "card"], ["error", "card"],
 ];
 
 describe.each([

@@ -15,6 +15,10 @@ export class Flow {
   quote: QuoteView | null = $state(null);
   /** The number the code was sent to, in E.164; the sandbox banner looks up its latest code. */
   phone: string | null = $state(null);
+  /** The current order as last listed: its value and quote, for the summary above each step. */
+  order: OrderSummary | null = $state(null);
+  /** The order was picked up again from History, not started in this visit. */
+  resumed = $state(false);
   /** Where History and Settings return to. */
   private returnTo: Screen = "welcome";
 
@@ -24,6 +28,8 @@ export class Flow {
 
   start(): void {
     this.handle = null;
+    this.order = null;
+    this.resumed = false;
     this.amountText = "";
     this.quote = null;
     this.phone = null;
@@ -32,11 +38,15 @@ export class Flow {
 
   orderCreated(summary: OrderSummary): void {
     this.handle = summary.handle;
+    this.order = summary;
+    this.resumed = false;
     this.screen = summary.step;
   }
 
   resume(summary: OrderSummary): void {
     this.handle = summary.handle;
+    this.order = summary;
+    this.resumed = true;
     this.amountText = "";
     this.quote = null;
     this.phone = null;

@@ -21,6 +21,9 @@ const quote: Handler = (args) => {
     sats: 83523,
     satsText: "83,523 sats",
     btcText: "0.00083523 BTC",
+    usdText: "$55.00",
+    priceUsdCents: Number(args.priceUsdCents),
+    priceText: "$65,850.00",
   } satisfies QuoteView;
 };
 
@@ -45,11 +48,14 @@ describe("Amount step", () => {
     await screen.findByTestId("quote-updated");
     await userEvent.type(screen.getByTestId("amount-input"), "55{Enter}");
     await waitFor(() => expect(flow.screen).toBe("phone"));
-    expect(screen.getByTestId("quote-sats").textContent).toBe("83,523 sats");
-    expect(screen.getByTestId("quote-btc").textContent).toBe("0.00083523 BTC");
+    // Dollars first, then the sats, then the price used.
+    expect(screen.getByTestId("quote-usd").textContent).toBe("You get about $55.00 in bitcoin");
+    expect(screen.getByTestId("quote-sats").textContent).toBe("83,523 sats (0.00083523 BTC)");
+    expect(screen.getByTestId("quote-price").textContent).toMatch(/\$65,850.00 per bitcoin/);
+    expect(screen.getByTestId("quote-updated").textContent).toMatch(/refreshes every 60 s/);
     const quoteCall = callsTo(calls, "quote").at(-1);
     expect(quoteCall?.args).toEqual({ amountText: "55", priceUsdCents: ticker.priceUsdCents });
-    expect(callsTo(calls, "create_order").map((c) => c.args)).toEqual([{ amountCents: 5500 }]);
+    expect(callsTo(calls, "create_order").map((c) => c.args)).toEqual([{ amountCents: 5500, quotedPriceUsdCents: ticker.priceUsdCents }]);
     expect(flow.handle).toBe(HANDLE);
   });
 

@@ -11,7 +11,7 @@ function setup(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     check_phone: (args) =>
       String(args.input).replace(/\D/g, "").length === 10 && args.region === "US"
-        ? E164
+        ? { e164: E164, display: "(415) 555-0123" }
         : fail("invalid_phone", "That doesn't look like a phone number from the country you chose. Check the number and the country."),
     app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: null }),
     solve_captcha: () => "captcha-token-1",
@@ -46,7 +46,8 @@ describe("Phone step", () => {
       call: false,
       captchaToken: "captcha-token-1",
     });
-    expect(screen.getByTestId("code-sent").textContent).toContain(E164);
+    // Shown as the seller writes it, sent to the API in E.164.
+    expect(screen.getByTestId("code-sent").textContent).toContain("(415) 555-0123");
     expect(flow.phone).toBe(E164);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("code-input")));
     await userEvent.type(screen.getByTestId("code-input"), "123456{Enter}");

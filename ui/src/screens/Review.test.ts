@@ -33,6 +33,8 @@ describe("Review step", () => {
     expect(facts.textContent).toContain("83,523 sats");
     expect(facts.textContent).toContain("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
     expect(facts.textContent).toContain("2 of 2 uploaded");
+    expect(screen.getByTestId("review-receive").textContent).toMatch(/\$55\.00\s+in bitcoin \(83,523 sats\)/);
+    expect(screen.getByTestId("review-phone").textContent).toMatch(/ending in 0000/);
     await userEvent.click(screen.getByTestId("submit-verification"));
     await waitFor(() => expect(flow.screen).toBe("status"));
     expect(callsTo(calls, "submit_for_verification")[0]?.args).toEqual({ handle: HANDLE });
@@ -53,5 +55,18 @@ describe("Review step", () => {
     await screen.findByTestId("review-facts");
     await userEvent.click(screen.getByTestId("back"));
     expect(flow.screen).toBe("photos");
+  });
+});
+
+describe("Review step, where the money is", () => {
+  it("never leaves the destination blank: it says what to do", async () => {
+    setup({ get_order: () => orderView({ step: "review", destination: null, payoutDestination: null }) });
+    const destination = await screen.findByTestId("review-destination");
+    expect(destination.textContent).toMatch(/go back to the payout step/i);
+  });
+
+  it("warns when CardCoins shows another address than the one given", async () => {
+    setup({ get_order: () => orderView({ step: "review", serverDestinationDiffers: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4" }) });
+    expect((await screen.findByTestId("destination-differs")).textContent).toMatch(/may go to the wrong place/);
   });
 });

@@ -45,7 +45,7 @@ describe("Settings", () => {
     await userEvent.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(screen.getByTestId("settings-saved").textContent).toMatch(/saved/i));
     expect(callsTo(calls, "save_settings")[0]?.args).toEqual({
-      settings: { baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: "socks5h://127.0.0.1:9050", notifications: false, payoutWatch: false, esploraUrl: null },
+      settings: { baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: "socks5h://127.0.0.1:9050", notifications: false, payoutWatch: false, esploraUrl: null, explorerUrl: null },
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
+import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import { Flow } from "../lib/flow.svelte";
@@ -35,8 +35,10 @@ const approved = orderView({
   statusExplanation: "The bitcoin is on its way to your wallet.",
   isFinal: true,
   payout: {
+    sats: 83523,
     satsText: "83,523 sats",
-    destination: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    usdText: "$55.00",
+    destination: { text: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", short: "bc1qar0…f5mdq", lightning: false },
     txid: "f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16",
     paymentHash: null,
   },
@@ -79,10 +81,17 @@ describe("Status step", () => {
     expect(callsTo(calls, "get_order")).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(callsTo(calls, "get_order")).toHaveLength(3);
-    const payout = screen.getByTestId("payout");
-    expect(payout.textContent).toContain("83,523 sats");
+    // A clear success: the card, the sats, where they went, their dollars; the transaction once.
+    expect(screen.getByTestId("status-card").getAttribute("data-tone")).toBe("success");
+    expect(screen.getByTestId("payout-summary").textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "$55.00 card → 83,523 sats sent to bc1qar0…f5mdq",
+    );
+    expect(screen.getByTestId("payout-usd").textContent).toMatch(/\$55\.00/);
+    expect(screen.getByTestId("payout-destination").textContent).toBe(approved.payout?.destination.text);
     expect(screen.getByTestId("payout-txid").textContent).toBe(approved.payout?.txid);
     expect(screen.getByTestId("copy-txid")).toBeTruthy();
+    const txid = approved.payout?.txid ?? "";
+    expect(document.body.textContent?.split(txid).length).toBe(2);
   });
 
   it("keeps trying while offline and says so", async () => {
@@ -198,8 +207,11 @@ function watching(state: NonNullable<OrderView["payoutWatch"]>["state"], overrid
     confirmed: ["1 confirmation", "In a block. Don't spend it until it has 3 confirmations."],
     done: ["3 confirmations: done", "The bitcoin is yours to spend."],
   } as const;
+  const paying = state === "waiting" ? null : state === "seen" ? TXID_A : TXID_B;
   return orderView({
     ...approved,
+    // The payout names the transaction that pays: the watch's, once it has seen one.
+    payout: approved.payout ? { ...approved.payout, txid: overrides.txid ?? paying ?? approved.payout.txid } : null,
     payoutWatch: {
       on: true,
       state,
@@ -231,26 +243,16 @@ describe("Your bitcoin", () => {
     expect(screen.getByTestId("payout-watch-detail").textContent).toBe(
       "Payment seen — it may be replaced by a bigger batch: that is normal; don't spend it yet.",
     );
-    expect(screen.getByTestId("payout-watch-txid").textContent).toBe(TXID_A);
-    expect(screen.getByTestId("copy-watch-txid")).toBeTruthy();
+    expect(screen.getByTestId("payout-txid").textContent).toBe(TXID_A);
+    expect(screen.getByTestId("copy-txid")).toBeTruthy();
   });
 
   it("shows the new transaction after a replacement, and the one it replaced", async () => {
     setup(() => watching("replaced"));
     expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("Payment replaced by a bigger batch");
-    expect(screen.getByTestId("payout-watch-txid").textContent).toBe(TXID_B);
+    expect(screen.getByTestId("payout-txid").textContent).toBe(TXID_B);
     expect(screen.getByTestId("payout-watch-old-txid").textContent).toBe(TXID_A);
-  });
-
-  it("says when CardCoins' transaction ID is no longer the one that pays", async () => {
-    setup(() => watching("replaced", { txid: TXID_B }));
-    const first = await screen.findByTestId("payout-txid");
-    expect(screen.getByTestId("payout-txid-replaced").textContent).toMatch(/Your bitcoin/);
-    expect(first.textContent).not.toBe(TXID_B);
-    cleanup();
-    setup(() => watching("seen", { txid: first.textContent }));
-    await screen.findByTestId("payout-txid");
-    expect(screen.queryByTestId("payout-txid-replaced")).toBeNull();
+    expect(document.body.textContent?.split(TXID_B).length).toBe(2);
   });
 
   it("counts the first confirmation", async () => {
@@ -315,12 +317,42 @@ describe("Your bitcoin", () => {
     setup(() =>
       orderView({
         ...approved,
+        payout: approved.payout
+          ? { ...approved.payout, txid: null, paymentHash: "c3".repeat(32), destination: { text: "me@wallet.example", short: "me@wallet.example", lightning: true } }
+          : null,
         lightningPaid: { paymentHash: "c3".repeat(32), sentAt: "2026-12-04T03:00:00Z" },
       }),
     );
     expect((await screen.findByTestId("lightning-paid")).textContent).toMatch(/nothing to watch/);
-    expect(screen.getByTestId("lightning-hash").textContent).toBe("c3".repeat(32));
+    expect(screen.getByTestId("payout-hash").textContent).toBe("c3".repeat(32));
+    expect(document.body.textContent?.split("c3".repeat(32)).length).toBe(2);
     expect(screen.getByTestId("lightning-sent-at").querySelector("time")?.getAttribute("datetime")).toBe("2026-12-04T03:00:00Z");
     expect(screen.queryByTestId("payout-watch")).toBeNull();
+  });
+});
+
+describe("What the seller is shown", () => {
+  it("warns plainly when CardCoins names another payout address than the one given", async () => {
+    setup(() => orderView({ ...approved, serverDestinationDiffers: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4" }));
+    const warning = await screen.findByTestId("destination-differs");
+    expect(warning.textContent).toMatch(/different payout address/);
+    expect(warning.textContent).toContain("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    expect(screen.getByTestId("destination-named").textContent).toBe("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4");
+    expect(warning.textContent).toMatch(/contact CardCoins support/);
+  });
+
+  it("shows waiting as waiting: a spinner, how long, and that a notification comes", async () => {
+    setup(() => orderView({ ...processing, photosRejected: false, history: [{ status: "processing", statusLabel: "Being checked", at: new Date(Date.now() - 125_000).toISOString(), message: null }] }));
+    const card = await screen.findByTestId("status-card");
+    expect(card.getAttribute("data-tone")).toBe("waiting");
+    expect(card.querySelector(".spinner")).toBeTruthy();
+    expect(screen.getByTestId("status-waiting").textContent).toMatch(/Waiting for 2 min\..*notifies you/);
+  });
+
+  it("marks a rejection as the seller's to act on, with an icon as well as a colour", async () => {
+    setup(() => rejected);
+    const card = await screen.findByTestId("status-card");
+    await waitFor(() => expect(card.getAttribute("data-tone")).toBe("action"));
+    expect(card.querySelector(".icon")?.textContent).toBe("!");
   });
 });

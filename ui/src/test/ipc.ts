@@ -65,6 +65,8 @@ export function summary(overrides: Partial<OrderSummary> = {}): OrderSummary {
     statusLabel: "Created",
     step: "phone",
     history: [],
+    isFinal: false,
+    quote: null,
     ...overrides,
   };
 }
@@ -83,6 +85,18 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     phoneVerified: true,
     nameRequired: false,
     destination: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    payoutDestination: { text: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", short: "bc1qar0…f5mdq", lightning: false },
+    serverDestinationDiffers: null,
+    quote: {
+      sats: 83523,
+      satsText: "83,523 sats",
+      btcText: "0.00083523 BTC",
+      usdText: "$55.00",
+      priceText: "$65,850.00",
+      at: "2026-11-24T18:00:00Z",
+    },
+    quotedFirst: null,
+    phoneLastDigits: "0000",
     requiredImages: [
       { slot: "Image1", description: "Front of the card", uploaded: false, feedback: [] },
       { slot: "Image2", description: "Back of the card", uploaded: false, feedback: [] },
