@@ -49,7 +49,7 @@ impl From<&StatusEntry> for StatusEntryView {
             status: entry.status.as_str().to_string(),
             status_label: entry.status.label(),
             at: rfc3339(entry.at),
-            message: entry.message.clone(),
+            message: entry.message.as_deref().map(ImageSlot::in_sellers_words),
         }
     }
 }
@@ -238,10 +238,18 @@ impl OrderView {
                     slot: need.slot,
                     description: need.description,
                     uploaded: need.uploaded,
-                    feedback: need.feedback,
+                    feedback: need
+                        .feedback
+                        .iter()
+                        .map(|text| ImageSlot::in_sellers_words(text))
+                        .collect(),
                 })
                 .collect(),
-            general_feedback: details.general_feedback.clone(),
+            general_feedback: details
+                .general_feedback
+                .iter()
+                .map(|text| ImageSlot::in_sellers_words(text))
+                .collect(),
             photos_rejected: details.photos_rejected(),
             payout,
             step: details.resume_step(&progress),

@@ -292,10 +292,19 @@ async fn a_build_without_a_site_key_says_so_on_the_phone_step_and_opens_nothing(
         .expect("app session");
     let mut journey = Journey::new(&session, "captcha-not-set-up").expect("journey");
     journey.amount("20.00").await.expect("amount step");
+    session
+        .wait_for_text("captcha-not-set-up", "cannot be sent from this copy", 15)
+        .await
+        .expect("the phone step explains itself in plain words");
+    // The build variables are for whoever built the app: folded away until asked for.
+    session
+        .click("captcha-details")
+        .await
+        .expect("details opened");
     let note = session
         .wait_for_text("captcha-not-set-up", "CARDCOINS_RECAPTCHA_SITE_KEY", 15)
         .await
-        .expect("the phone step explains itself");
+        .expect("the details name what the build lacks");
     assert!(note.contains("not set up in this build"), "{note}");
     assert!(note.contains("CARDCOINS_CAPTCHA_HOSTNAME"), "{note}");
     session

@@ -102,7 +102,7 @@ describe("App", () => {
 });
 
 describe("Where order IDs are kept", () => {
-  const noKeyring = "No system keyring is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running).";
+  const noKeyring = "No system keyring is available: this computer has no safe place for passwords that the app can use.";
 
   it("says nothing when the system keyring works", async () => {
     mockApp(false, { app_info: () => appInfo({ vaultDamage: loadedWitness }) });

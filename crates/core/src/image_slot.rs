@@ -71,6 +71,40 @@ impl ImageSlot {
     }
 }
 
+impl ImageSlot {
+    /// A server's text with each API identifier replaced by what the seller knows the photo as:
+    /// "upload it as Image2" reads "upload it as “Back of the card”". Only whole identifiers
+    /// change; every other word stays the server's.
+    pub fn in_sellers_words(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut token = String::new();
+        let flush = |token: &mut String, out: &mut String| {
+            match ImageSlot::ALL
+                .into_iter()
+                .find(|slot| slot.as_api_str().eq_ignore_ascii_case(token))
+            {
+                Some(slot) => {
+                    out.push('“');
+                    out.push_str(slot.description());
+                    out.push('”');
+                }
+                None => out.push_str(token),
+            }
+            token.clear();
+        };
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                token.push(c);
+            } else {
+                flush(&mut token, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut token, &mut out);
+        out
+    }
+}
+
 impl fmt::Display for ImageSlot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_api_str())
@@ -112,6 +146,19 @@ impl<'de> Deserialize<'de> for ImageSlot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_photos_in_the_sellers_words_and_leaves_the_rest() {
+        assert_eq!(
+            ImageSlot::in_sellers_words("Upload a new photo as Image2, not image10."),
+            "Upload a new photo as “Back of the card”, not image10."
+        );
+        assert_eq!(
+            ImageSlot::in_sellers_words("Missing: GovidImageFront"),
+            "Missing: “Front of your government ID”"
+        );
+        assert_eq!(ImageSlot::in_sellers_words("Café ok"), "Café ok");
+    }
 
     #[test]
     fn round_trips_every_slot() {

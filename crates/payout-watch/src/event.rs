@@ -43,21 +43,18 @@ impl WatchEvent {
         }
     }
 
-    /// A notification's text, also the timeline's line after the title.
+    /// A notification's text, also the timeline's line after the title. It names no
+    /// transaction: the order shows the one that pays once, beside the payout.
     pub fn body(&self) -> String {
         match self {
-            WatchEvent::Seen { txid } => format!(
-                "Your bitcoin is on its way, not yet confirmed. It may be replaced by a bigger batch: that is normal. Don't spend it yet. Transaction {txid}."
-            ),
-            WatchEvent::Replaced { old_txid, new_txid } => format!(
-                "CardCoins replaced transaction {old_txid} with a bigger batch that pays you the same amount: that is normal. The new transaction is {new_txid}. Don't spend it yet."
-            ),
-            WatchEvent::Confirmed { txid, confirmations } => format!(
-                "Transaction {txid} has {} of the 3 the app waits for. Don't spend it yet.",
+            WatchEvent::Seen { .. } => "Your bitcoin is on its way, not yet confirmed. It may be replaced by a bigger batch: that is normal. Don't spend it yet.".to_string(),
+            WatchEvent::Replaced { .. } => "CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet.".to_string(),
+            WatchEvent::Confirmed { confirmations, .. } => format!(
+                "It has {} of the 3 the app waits for. Don't spend it yet.",
                 confirmation_words(*confirmations)
             ),
-            WatchEvent::Done { txid, block_height } => format!(
-                "Transaction {txid} has 3 confirmations (block {block_height}). The bitcoin is yours to spend."
+            WatchEvent::Done { block_height, .. } => format!(
+                "It has 3 confirmations (block {block_height}). The bitcoin is yours to spend."
             ),
         }
     }

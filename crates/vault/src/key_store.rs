@@ -22,7 +22,7 @@ impl KeyStore {
     pub fn explanation(self) -> &'static str {
         match self {
             KeyStore::OsKeyring => "Order IDs are kept in the system keyring.",
-            KeyStore::SessionOnly => "No system keyring is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running). Order IDs are kept only while the app is open; note the ID of an open order, or allow keeping it in the app's data file.",
+            KeyStore::SessionOnly => "No system keyring is available: this computer has no safe place for passwords that the app can use. Order IDs are kept only while the app is open; note the ID of an open order, or allow keeping it in the app's data file. (On Linux this needs a keyring service such as GNOME Keyring or KWallet.)",
             KeyStore::PlainFileWithConsent => "No system keyring is available; as you allowed, order IDs are kept unencrypted in the app's data file. Anyone who can read your files can read them.",
         }
     }

@@ -10,8 +10,8 @@ const OTHER = "9f0e8d7c-0000-4000-8000-000000000001";
 function setup(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     list_orders: () => [
-      summary({ step: "photos", status: "authorized", statusLabel: "Details accepted" }),
-      summary({ handle: OTHER, amountText: "$20.00", step: "status", status: "approved", statusLabel: "Bitcoin sent" }),
+      summary({ step: "photos", status: "authorized", statusLabel: "Waiting for photos" }),
+      summary({ handle: OTHER, amountText: "$20.00", step: "status", status: "approved", statusLabel: "Approved" }),
     ],
     copy_order_id: () => null,
     forget_order: () => null,
@@ -30,7 +30,7 @@ describe("History", () => {
     const items = await screen.findAllByTestId("history-item");
     expect(items).toHaveLength(2);
     expect(items[0]?.textContent).toContain("$55.00");
-    expect(items[1]?.textContent).toContain("Bitcoin sent");
+    expect(items[1]?.textContent).toContain("Approved");
     await userEvent.click(screen.getAllByTestId("resume")[0]!);
     expect(flow.screen).toBe("photos");
     expect(flow.handle).toBe(HANDLE);

@@ -156,10 +156,11 @@ describe("Phone step", () => {
       app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: problem }),
     });
     const note = await screen.findByTestId("captcha-not-set-up");
-    expect(note.textContent).toContain("Codes cannot be sent from this build");
+    expect(note.textContent).toContain("Codes cannot be sent from this copy");
     expect(note.textContent).toContain("not set up in this build");
     expect(note.textContent).toContain("CARDCOINS_RECAPTCHA_SITE_KEY");
-    expect(note.getAttribute("role")).toBe("alert");
+    // It stays on screen: announced once as a status, not as an alert at every render.
+    expect(note.getAttribute("role")).toBe("status");
     const send = screen.getByTestId("send-code") as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     await userEvent.type(screen.getByTestId("phone-input"), "4155550123{Enter}");

@@ -14,14 +14,14 @@ import Status from "./Status.svelte";
 
 const history: StatusEntryView[] = [
   { status: "created", statusLabel: "Created", at: "2026-12-03T10:00:00Z", message: null },
-  { status: "processing", statusLabel: "Being checked", at: "2026-12-03T10:20:00Z", message: null },
-  { status: "rejected", statusLabel: "Needs new photos", at: "2026-12-03T10:40:00Z", message: "The numbers on the back are blurry." },
-  { status: "approved", statusLabel: "Bitcoin sent", at: "2026-12-03T11:00:00Z", message: null },
+  { status: "processing", statusLabel: "Being reviewed", at: "2026-12-03T10:20:00Z", message: null },
+  { status: "rejected", statusLabel: "Photos rejected", at: "2026-12-03T10:40:00Z", message: "The numbers on the back are blurry." },
+  { status: "approved", statusLabel: "Approved", at: "2026-12-03T11:00:00Z", message: null },
 ];
 
 function historyScreen(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
-    list_orders: () => [summary({ status: "approved", statusLabel: "Bitcoin sent", step: "status", history })],
+    list_orders: () => [summary({ status: "approved", statusLabel: "Approved", step: "status", history })],
     export_orders: () => "/home/me/cardcoins-orders-2026-12-03.csv",
     ...overrides,
   });
@@ -47,7 +47,7 @@ function settingsScreen(overrides: Record<string, Handler> = {}) {
 
 function statusScreen(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
-    get_order: () => orderView({ status: "approved", statusLabel: "Bitcoin sent", step: "status", isFinal: true, history }),
+    get_order: () => orderView({ status: "approved", statusLabel: "Approved", step: "status", isFinal: true, history }),
     save_support_bundle: () => "/home/me/cardcoins-support-2026-12-03-110000.json",
     ...overrides,
   });

@@ -9,7 +9,7 @@ import Status from "./Status.svelte";
 
 const processing = orderView({
   status: "processing",
-  statusLabel: "Being checked",
+  statusLabel: "Being reviewed",
   statusExplanation: "CardCoins is checking the card. This usually takes a few minutes.",
   step: "status",
   requiredImages: [
@@ -20,7 +20,7 @@ const processing = orderView({
 const rejected = orderView({
   ...processing,
   status: "rejected",
-  statusLabel: "Needs new photos",
+  statusLabel: "Photos rejected",
   statusExplanation: "One photo couldn't be read. Replace it and send again.",
   photosRejected: true,
   requiredImages: [
@@ -31,7 +31,7 @@ const rejected = orderView({
 const approved = orderView({
   ...processing,
   status: "approved",
-  statusLabel: "Bitcoin sent",
+  statusLabel: "Approved",
   statusExplanation: "The bitcoin is on its way to your wallet.",
   isFinal: true,
   payout: {
@@ -62,7 +62,7 @@ afterEach(() => vi.useRealTimers());
 describe("Status step", () => {
   it("shows the timeline and the plain-language explanation", async () => {
     setup(() => processing);
-    expect((await screen.findByTestId("status-label")).textContent).toBe("Being checked");
+    expect((await screen.findByTestId("status-label")).textContent).toBe("Being reviewed");
     expect(screen.getByTestId("status-explanation").textContent).toMatch(/few minutes/);
     const current = screen.getByTestId("status-timeline").querySelector('[aria-current="step"]');
     expect(current?.getAttribute("data-stage")).toBe("processing");
@@ -104,7 +104,7 @@ describe("Status step", () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(callsTo(calls, "get_order")).toHaveLength(2);
     expect(screen.queryByTestId("status-error")).toBeNull();
-    expect(screen.getByTestId("status-label").textContent).toBe("Being checked");
+    expect(screen.getByTestId("status-label").textContent).toBe("Being reviewed");
   });
 
   it("shows rejection feedback beside the photo, takes a replacement and resubmits", async () => {
@@ -116,17 +116,23 @@ describe("Status step", () => {
     });
     const slot = await screen.findByTestId("photo-slot-Image2");
     expect(screen.getByTestId("feedback-Image2").textContent).toMatch(/blurry/);
-    // Every photo may be replaced; only the one CardCoins named must be.
+    // Every photo may be replaced; only the one CardCoins named must be, and only it is marked:
+    // the accepted one is folded away.
+    expect(screen.getByTestId("rejection-title").textContent?.trim()).toBe("1 photo needs replacing");
+    expect(screen.getByTestId("accepted-Image1").hasAttribute("open")).toBe(false);
+    expect(screen.getByTestId("accepted-Image1").textContent).toMatch(/Front of the card: accepted/);
+    expect(screen.queryByTestId("accepted-Image2")).toBeNull();
     expect(screen.getByTestId("photo-slot-Image1").getAttribute("data-phase")).toBe("uploaded");
     expect(slot.getAttribute("data-phase")).toBe("empty");
     expect(slot.textContent).toContain("Back of the card");
     const resubmit = screen.getByTestId("resubmit") as HTMLButtonElement;
     expect(resubmit.disabled).toBe(true);
+    expect(screen.getByTestId("resubmit-ready").textContent).toMatch(/Replace the photo above first/);
     await userEvent.click(screen.getByTestId("choose-photo-Image2"));
     await waitFor(() => expect(resubmit.disabled).toBe(false));
     await userEvent.click(resubmit);
     await waitFor(() => expect(callsTo(calls, "submit_for_verification")).toHaveLength(1));
-    await waitFor(() => expect(screen.getByTestId("status-label").textContent).toBe("Being checked"));
+    await waitFor(() => expect(screen.getByTestId("status-label").textContent).toBe("Being reviewed"));
     expect(screen.queryByTestId("resubmit")).toBeNull();
   });
 
@@ -135,13 +141,13 @@ describe("Status step", () => {
     const { calls } = setup(sequence(processing, approved));
     await vi.advanceTimersByTimeAsync(10);
     expect(callsTo(calls, "get_order")).toHaveLength(1);
-    await emit("order-status-changed", { handle: "someone-else", status: "approved", statusLabel: "Bitcoin sent" });
+    await emit("order-status-changed", { handle: "someone-else", status: "approved", statusLabel: "Approved" });
     await vi.advanceTimersByTimeAsync(10);
     expect(callsTo(calls, "get_order")).toHaveLength(1);
-    await emit("order-status-changed", { handle: HANDLE, status: "approved", statusLabel: "Bitcoin sent" });
+    await emit("order-status-changed", { handle: HANDLE, status: "approved", statusLabel: "Approved" });
     await vi.advanceTimersByTimeAsync(10);
     expect(callsTo(calls, "get_order")).toHaveLength(2);
-    expect(screen.getByTestId("status-label").textContent).toBe("Bitcoin sent");
+    expect(screen.getByTestId("status-label").textContent).toBe("Approved");
   });
 
   it("stops polling and explains an error that won't pass by itself", async () => {
@@ -171,7 +177,7 @@ describe("Status step", () => {
     retry.click();
     await vi.advanceTimersByTimeAsync(0);
     expect(callsTo(calls, "get_order")).toHaveLength(2);
-    expect(screen.getByTestId("status-label").textContent).toBe("Being checked");
+    expect(screen.getByTestId("status-label").textContent).toBe("Being reviewed");
   });
 
   it("shows a status word it does not know, and a rejection's words that name no photo", async () => {
@@ -342,7 +348,7 @@ describe("What the seller is shown", () => {
   });
 
   it("shows waiting as waiting: a spinner, how long, and that a notification comes", async () => {
-    setup(() => orderView({ ...processing, photosRejected: false, history: [{ status: "processing", statusLabel: "Being checked", at: new Date(Date.now() - 125_000).toISOString(), message: null }] }));
+    setup(() => orderView({ ...processing, photosRejected: false, history: [{ status: "processing", statusLabel: "Being reviewed", at: new Date(Date.now() - 125_000).toISOString(), message: null }] }));
     const card = await screen.findByTestId("status-card");
     expect(card.getAttribute("data-tone")).toBe("waiting");
     expect(card.querySelector(".spinner")).toBeTruthy();

@@ -75,7 +75,7 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
   return {
     handle: HANDLE,
     status: "authorized",
-    statusLabel: "Details accepted",
+    statusLabel: "Waiting for photos",
     statusExplanation: "Add the photos of the card, then send them for verification.",
     amountCents: 5500,
     amountText: "$55.00",

@@ -39,8 +39,9 @@ impl Bolt11Invoice {
 
         if invoice.currency() != Currency::Bitcoin {
             return Err(CoreError::WrongNetwork(format!(
-                "this is a {} invoice; CardCoins pays out on bitcoin mainnet: {MAKE_NEW} in a \
-                 mainnet Lightning wallet",
+                "this invoice is for a test network, not real bitcoin: {MAKE_NEW} in a Lightning \
+                 wallet for real bitcoin (this is a {} invoice; CardCoins pays out on bitcoin \
+                 mainnet)",
                 currency_name(invoice.currency())
             )));
         }
@@ -149,7 +150,8 @@ fn describe_parse_error(invoice: &str, error: &ParseOrSemanticError) -> CoreErro
                 CheckedHrpstringError::Checksum(ChecksumError::InvalidResidue)
             ) {
                 return CoreError::BadChecksum(format!(
-                    "the checksum does not match: a character is mistyped or missing; {copy_again}"
+                    "a character is mistyped or missing: {copy_again} (its checksum does not \
+                     match)"
                 ));
             }
             format!("this invoice contains characters an invoice cannot have: {copy_again}")

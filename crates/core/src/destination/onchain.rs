@@ -107,8 +107,9 @@ fn wrong_network(address: &Address<NetworkUnchecked>) -> CoreError {
         (false, false) => "non-mainnet",
     };
     CoreError::WrongNetwork(format!(
-        "this is a {network} address; CardCoins pays out on bitcoin mainnet. Use a receive \
-         address from a mainnet wallet (it starts with bc1, 1 or 3)"
+        "this address is for a test network, not real bitcoin. Use a receive address from a \
+         wallet for real bitcoin: it starts with bc1, 1 or 3 (this is a {network} address; \
+         CardCoins pays out on bitcoin mainnet)"
     ))
 }
 
@@ -267,8 +268,8 @@ fn describe_checksum_mismatch(input: &str) -> CoreError {
 
 fn bad_checksum() -> CoreError {
     CoreError::BadChecksum(format!(
-        "the checksum does not match: a character is mistyped or missing; {COPY_AGAIN} rather \
-         than typing it"
+        "a character is mistyped or missing: {COPY_AGAIN} rather than typing it (its checksum \
+         does not match)"
     ))
 }
 

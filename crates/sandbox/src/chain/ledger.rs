@@ -135,15 +135,19 @@ impl Ledger {
             if next_block_at > now {
                 return;
             }
-            if self.has_minable() {
-                self.mine_block(next_block_at);
+            if self.has_minable(next_block_at) {
+                self.mine_block(next_block_at, false);
                 continue;
             }
-            // Empty blocks up to the next step (or now) at once: a clock moved by a day must not
-            // take a loop per block.
+            // Empty blocks up to the next step, the next transaction old enough to mine (or
+            // now) at once: a clock moved by a day must not take a loop per block.
             let limit = match next_step_at {
                 Some(at) if at <= now => at - 1,
                 _ => now,
+            };
+            let limit = match self.next_minable_at() {
+                Some(at) if at <= limit => at - 1,
+                _ => limit,
             };
             let blocks = (limit - self.tip_time) / interval;
             self.tip_height = self
@@ -159,7 +163,7 @@ impl Ledger {
     pub fn mine_now(&mut self, count: u32, now: EpochMillis) {
         self.advance_to(now);
         for _ in 0..count {
-            self.mine_block(now);
+            self.mine_block(now, true);
         }
     }
 
@@ -201,11 +205,34 @@ impl Ledger {
         self.txs.extend(entering);
     }
 
-    fn has_minable(&self) -> bool {
-        self.txs.iter().any(|tx| tx.block.is_none() && !tx.held)
+    /// How long a transaction waits in the mempool before a block may take it: half a block
+    /// interval. Blocks come on a fixed beat, so without it a replacement that arrives just
+    /// before a block would confirm at once, and a watch polling every few seconds would never
+    /// see it replaced.
+    fn mempool_wait(&self) -> EpochMillis {
+        self.pace.block_interval_ms / 2
     }
 
-    fn mine_block(&mut self, at: EpochMillis) {
+    fn minable_at(&self, tx: &ChainTx, at: EpochMillis) -> bool {
+        tx.block.is_none() && !tx.held && tx.first_seen.saturating_add(self.mempool_wait()) <= at
+    }
+
+    fn has_minable(&self, at: EpochMillis) -> bool {
+        self.txs.iter().any(|tx| self.minable_at(tx, at))
+    }
+
+    /// When the next transaction waiting in the mempool may be mined.
+    fn next_minable_at(&self) -> Option<EpochMillis> {
+        self.txs
+            .iter()
+            .filter(|tx| tx.block.is_none() && !tx.held)
+            .map(|tx| tx.first_seen.saturating_add(self.mempool_wait()))
+            .min()
+    }
+
+    /// Mines a block at `at` with what has waited long enough, or, `forced` (the control
+    /// route's "mine now"), with everything in the mempool.
+    fn mine_block(&mut self, at: EpochMillis, forced: bool) {
         self.tip_height = self.tip_height.saturating_add(1);
         self.tip_time = at;
         let block = BlockRef {
@@ -213,11 +240,10 @@ impl Ledger {
             hash: block_hash(self.tip_height, at),
             time: at,
         };
-        for tx in self
-            .txs
-            .iter_mut()
-            .filter(|tx| tx.block.is_none() && !tx.held)
-        {
+        let wait = self.mempool_wait();
+        for tx in self.txs.iter_mut().filter(|tx| {
+            tx.block.is_none() && !tx.held && (forced || tx.first_seen.saturating_add(wait) <= at)
+        }) {
             tx.block = Some(block.clone());
         }
     }
@@ -309,6 +335,19 @@ mod tests {
         );
         ledger.advance_to(40 * SECOND);
         assert_eq!(ledger.tip_height(), START_HEIGHT + 4);
+    }
+
+    #[test]
+    fn a_replacement_just_before_a_block_waits_for_the_next_one() {
+        let mut ledger = ledger();
+        // Seen at 9.7 s, replaced at 19.7 s: 0.3 s before the block at 20 s.
+        ledger.schedule(REFERENCE, payee(), 83_523, 7_700);
+        ledger.advance_to(20 * SECOND + 500);
+        let replaced = history_summary(&ledger);
+        assert_ne!(replaced[0].0, REFERENCE);
+        assert_eq!(replaced[0].1, None, "too fresh for the block at 20 s");
+        ledger.advance_to(30 * SECOND);
+        assert_eq!(history_summary(&ledger)[0].1, Some(START_HEIGHT + 3));
     }
 
     #[test]
