@@ -158,7 +158,7 @@ describe("Phone step", () => {
     expect(note.textContent).toContain("Codes cannot be sent from this build");
     expect(note.textContent).toContain("not set up in this build");
     expect(note.textContent).toContain("CARDCOINS_RECAPTCHA_SITE_KEY");
-    expect(note.getAttribute("role")).toBe("alert");
+    expect(note.getAttribute("role")).toBe("status");
     const send = screen.getByTestId("send-code") as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     await userEvent.type(screen.getByTestId("phone-input"), "4155550123{Enter}");
