@@ -98,7 +98,7 @@ document.head.appendChild(script);
         .expect("attempt ran");
     assert_eq!(blocked, "refused");
 
-    journey.shot("captcha-page").expect("screenshot");
+    journey.shot("captcha-page").await.expect("screenshot");
     client
         .find(Locator::Css(PRACTICE_CHECKBOX))
         .await
@@ -113,7 +113,7 @@ document.head.appendChild(script);
         .expect("the sandbox accepted the token and sent a code");
     let windows = client.windows().await.expect("windows");
     assert_eq!(windows.len(), 1, "the captcha window stayed open");
-    journey.shot("code-sent").expect("screenshot");
+    journey.shot("code-sent").await.expect("screenshot");
     session.close().await.expect("close session");
 }
 
@@ -263,7 +263,10 @@ return {
         asked.iter().any(|target| target == "www.google.com:443"),
         "the proxy saw {asked:?}"
     );
-    journey.shot("production-captcha").expect("screenshot");
+    journey
+        .shot("production-captcha")
+        .await
+        .expect("screenshot");
 
     // Google's callback would end the page the way this does: at the sentinel on its origin.
     let token = production.api.issue_captcha_token();
@@ -316,7 +319,7 @@ async fn a_build_without_a_site_key_says_so_on_the_phone_step_and_opens_nothing(
         !send.is_enabled().await.expect("enabled?"),
         "Send code is usable"
     );
-    journey.shot("phone-not-set-up").expect("screenshot");
+    journey.shot("phone-not-set-up").await.expect("screenshot");
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(session.client.windows().await.expect("windows").len(), 1);
     assert!(production.api.outbox(None).is_empty());

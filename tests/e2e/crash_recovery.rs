@@ -39,6 +39,7 @@ async fn restart_and_resume(book: &mut Option<ScreenshotBook>, after: &str) -> A
     );
     if let Some(book) = book.as_mut() {
         book.take(&session, &format!("history-after-kill-{after}"))
+            .await
             .expect("screenshot");
     }
     item.find(Locator::Css("[data-testid=\"resume\"]"))
@@ -92,7 +93,7 @@ async fn one_order_survives_a_kill_at_every_step() {
         let mut journey = Journey::with_book(&session, book.take().expect("book"), None);
         journey.solve_captcha().await.expect("captcha");
         session.find_test_id("code-sent").await.expect("code sent");
-        journey.shot("code-sent").expect("screenshot");
+        journey.shot("code-sent").await.expect("screenshot");
         book = Some(journey.book);
     }
     kill_app(&session).expect("killed after the code was sent");
@@ -132,7 +133,7 @@ async fn one_order_survives_a_kill_at_every_step() {
             .wait_for_any_text("photo-status-Image1", &["Uploading", "Finishing"], 30)
             .await
             .expect("the upload is under way");
-        journey.shot("uploading").expect("screenshot");
+        journey.shot("uploading").await.expect("screenshot");
         book = Some(journey.book);
     }
     kill_app(&session).expect("killed during the upload");

@@ -206,6 +206,7 @@ async fn the_layout_fits_from_800x600_to_the_whole_screen() {
                 "{screen} at {width}x{height}: {fit}"
             );
             book.take(&session, &format!("{screen}-{width}x{height}"))
+                .await
                 .expect("screenshot");
         }
         // Back to the start for the next size: the order is in history, nothing is lost.

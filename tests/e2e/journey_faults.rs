@@ -43,7 +43,7 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
         .wait_for_text("amount-submit-error", "maintenance", 15)
         .await
         .expect("the maintenance message");
-    journey.shot("maintenance").expect("screenshot");
+    journey.shot("maintenance").await.expect("screenshot");
     assert!(
         error.contains("Try again in a few minutes"),
         "the message says what to do: {error}"
@@ -58,7 +58,7 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
     s.wait_for_text("quote-sats", "sats", 15)
         .await
         .expect("quote");
-    journey.shot("amount-changed").expect("screenshot");
+    journey.shot("amount-changed").await.expect("screenshot");
     s.click("continue").await.expect("continue");
     s.find_test_id("step-phone")
         .await
@@ -78,7 +78,7 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
             .await
             .unwrap_or_else(|error| panic!("{step}: {error}"));
         s.click("continue").await.expect("continue");
-        journey.shot(step).expect("screenshot");
+        journey.shot(step).await.expect("screenshot");
         assert!(
             s.wait_for_text("destination-error", needle, 5)
                 .await
@@ -103,7 +103,7 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
         refusal.contains("Choose a photo"),
         "the message says what to choose: {refusal}"
     );
-    journey.shot("not-an-image").expect("screenshot");
+    journey.shot("not-an-image").await.expect("screenshot");
     assert!(s.is_present("step-photos").await.expect("query"));
     assert!(
         !s.is_present("photo-error-Image2").await.expect("query"),
@@ -134,7 +134,7 @@ async fn faults_show_their_message_and_the_flow_goes_on() {
         .expect("size text");
     assert!(upload_megabytes(&size) <= 5.0, "within 5 MB: {size}");
     assert!(!s.is_present("photo-error-Image1").await.expect("query"));
-    journey.shot("big-png").expect("screenshot");
+    journey.shot("big-png").await.expect("screenshot");
     // 63 MB is too much to leave behind in the temp folder on every run.
     let _ = std::fs::remove_file(&big);
     assert!(s.is_present("step-photos").await.expect("query"));

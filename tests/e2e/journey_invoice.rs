@@ -37,7 +37,7 @@ async fn zero_amount_invoice_payout() {
         !session.is_present("rbf-note").await.expect("query"),
         "the on-chain RBF note is not shown for a Lightning payout"
     );
-    journey.shot("payout").expect("screenshot");
+    journey.shot("payout").await.expect("screenshot");
     journey.destination = Some(invoice.to_string());
     session.click("continue").await.expect("continue");
     session

@@ -40,7 +40,7 @@ async fn a_whole_sale_with_the_keyboard_alone() {
         .wait_for_text("quote-sats", "sats", 15)
         .await
         .expect("quote");
-    journey.shot("amount").expect("screenshot");
+    journey.shot("amount").await.expect("screenshot");
     press(keys, Key::Enter).await.expect("Enter");
     session
         .find_test_id("step-phone")
@@ -103,7 +103,7 @@ async fn a_whole_sale_with_the_keyboard_alone() {
             .await
             .expect("uploaded");
     }
-    journey.shot("photos").expect("screenshot");
+    journey.shot("photos").await.expect("screenshot");
     activate(keys, "continue").await.expect("Continue");
     session
         .find_test_id("step-review")

@@ -44,7 +44,7 @@ async fn over_the_id_threshold_names_and_id_photos() {
         .scroll_to("photo-slot-GovidImageFront")
         .await
         .expect("scroll");
-    journey.shot("id-slots").expect("screenshot");
+    journey.shot("id-slots").await.expect("screenshot");
     let slots = ["Image1", "Image2"].into_iter().chain(ID_SLOTS);
     let files: Vec<(&str, &std::path::Path)> = slots
         .zip(photos.iter())

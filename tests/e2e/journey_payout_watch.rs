@@ -37,7 +37,7 @@ async fn payout_watched_to_three_confirmations() {
         .click("settings-payout-watch")
         .await
         .expect("watch on");
-    journey.shot("payout-watch-setting").expect("shot");
+    journey.shot("payout-watch-setting").await.expect("shot");
     journey.save_settings().await.expect("settings saved");
 
     journey
@@ -64,7 +64,7 @@ async fn payout_watched_to_three_confirmations() {
         .await
         .expect("the replacement foretold");
     journey.scroll_to("your-bitcoin").await.expect("scroll");
-    journey.shot("payout-seen").expect("shot");
+    journey.shot("payout-seen").await.expect("shot");
 
     session
         .wait_for_text("payout-watch-headline", "replaced", 30)
@@ -75,13 +75,13 @@ async fn payout_watched_to_three_confirmations() {
         .await
         .expect("the replaced transaction is named");
     journey.scroll_to("your-bitcoin").await.expect("scroll");
-    journey.shot("payout-replaced").expect("shot");
+    journey.shot("payout-replaced").await.expect("shot");
 
     session
         .wait_for_text("payout-watch-headline", "1 confirmation", 30)
         .await
         .expect("one confirmation");
-    journey.shot("payout-confirmed").expect("shot");
+    journey.shot("payout-confirmed").await.expect("shot");
     session
         .wait_for_text("payout-watch-headline", "3 confirmations", 45)
         .await
@@ -97,7 +97,7 @@ async fn payout_watched_to_three_confirmations() {
         );
     }
     journey.scroll_to("payout-timeline").await.expect("scroll");
-    journey.shot("payout-done").expect("shot");
+    journey.shot("payout-done").await.expect("shot");
 
     for title in [
         "CardCoins: Payment seen",

@@ -92,7 +92,7 @@ async fn approved_against_the_reference_alone() {
         .await
         .expect("three confirmations");
     journey.scroll_to("your-bitcoin").await.expect("scroll");
-    journey.shot("payout-done").expect("shot");
+    journey.shot("payout-done").await.expect("shot");
     session
         .find_test_id("new-order")
         .await

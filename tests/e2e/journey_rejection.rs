@@ -52,7 +52,7 @@ async fn rejected_photo_replaced_then_approved() {
         .choose_photo("Image2", &retake)
         .await
         .expect("replace Image2");
-    journey.shot("replaced").expect("screenshot");
+    journey.shot("replaced").await.expect("screenshot");
     session.click("resubmit").await.expect("resubmit");
     journey
         .wait_for_status("Approved", "approved")

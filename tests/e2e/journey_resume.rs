@@ -24,7 +24,7 @@ async fn quit_after_phone_then_resume_from_history() {
     let mut journey = Journey::new(&first, "resume").expect("journey");
     journey.amount("57.00").await.expect("amount step");
     journey.phone(PHONE).await.expect("phone step");
-    journey.shot("before-quit").expect("screenshot");
+    journey.shot("before-quit").await.expect("screenshot");
     let book = journey.book;
     // tauri-driver ends the app with the session; dropping it ends the display too.
     first.close().await.expect("quit the app");
@@ -43,7 +43,7 @@ async fn quit_after_phone_then_resume_from_history() {
         .find_test_id("history-item")
         .await
         .expect("the order is listed");
-    journey.shot("history").expect("screenshot");
+    journey.shot("history").await.expect("screenshot");
     // Newest first: the order just made is on top (other journeys' orders may follow).
     let text = item.text().await.expect("history item text");
     assert!(text.contains("57.00"), "the top order is this one: {text}");
@@ -62,7 +62,7 @@ async fn quit_after_phone_then_resume_from_history() {
         .wait_for_text("order-strip", "Continuing your $57.00 order", 10)
         .await
         .expect("the resumed order is named");
-    journey.shot("resumed").expect("screenshot");
+    journey.shot("resumed").await.expect("screenshot");
 
     journey
         .payout(ADDRESS, "Bitcoin")

@@ -89,7 +89,10 @@ async fn two_photos_over_a_slow_uplink_go_one_after_the_other() {
     status_reads(&session, "Image1", "Finishing", 30)
         .await
         .expect("the front's last bytes are on their way, not a false 100%");
-    journey.shot("photo-waiting-and-finishing").expect("shot");
+    journey
+        .shot("photo-waiting-and-finishing")
+        .await
+        .expect("shot");
     for slot in ["Image1", "Image2"] {
         status_reads(&session, slot, "Uploaded", 90)
             .await
@@ -107,6 +110,6 @@ async fn two_photos_over_a_slow_uplink_go_one_after_the_other() {
         .await
         .expect("text");
     assert!(sent.starts_with("Sent:"), "{sent}");
-    journey.shot("photos-slow-uplink").expect("shot");
+    journey.shot("photos-slow-uplink").await.expect("shot");
     session.close().await.expect("close");
 }

@@ -64,7 +64,7 @@ async fn ids_go_to_the_file_only_after_the_ok() {
         .await
         .expect("text")
         .contains("No system keyring"));
-    book.take(&first, "choice").expect("screenshot");
+    book.take(&first, "choice").await.expect("screenshot");
 
     // An order made before any choice: its ID is in memory only.
     first.click("start").await.expect("start");
@@ -93,7 +93,7 @@ async fn ids_go_to_the_file_only_after_the_ok() {
         .await
         .expect("asks to confirm");
     assert!(!ids_in_file(&home), "asking is not an OK");
-    book.take(&first, "confirm").expect("screenshot");
+    book.take(&first, "confirm").await.expect("screenshot");
     first
         .click("vault-use-file-yes")
         .await
@@ -132,6 +132,6 @@ async fn ids_go_to_the_file_only_after_the_ok() {
         .find_test_id("step-phone")
         .await
         .expect("resumed with the ID from the file");
-    book.take(&second, "resumed").expect("screenshot");
+    book.take(&second, "resumed").await.expect("screenshot");
     second.close().await.expect("close");
 }

@@ -129,6 +129,6 @@ async fn captcha_window_cannot_invoke_and_main_window_loads_nothing_remote() {
             .is_some_and(|f| f.starts_with("refused")),
         "{report}"
     );
-    journey.shot("after-attempts").expect("screenshot");
+    journey.shot("after-attempts").await.expect("screenshot");
     session.close().await.expect("close session");
 }

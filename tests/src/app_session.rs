@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::elements::Element;
+use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -59,8 +60,20 @@ impl AppSessionOptions {
     }
 }
 
+impl AppSessionOptions {
+    /// The same app with the desktop asking for dark mode, as a person who chose a dark theme
+    /// has it. WebKitGTK answers `prefers-color-scheme: dark` when GTK_THEME names a `:dark`
+    /// variant; GTK then draws the window frame dark too.
+    pub fn in_dark_mode(mut self) -> Self {
+        self.env.push(("GTK_THEME".into(), "Adwaita:dark".into()));
+        self
+    }
+}
+
 pub struct AppSession {
     pub client: Client,
+    /// The app's main window, the one WebDriver starts in; accessibility checks run only there.
+    pub main_window: WindowHandle,
     // Dropped after the client, in this order: the driver, then the display.
     _driver: TauriDriver,
     display: VirtualDisplay,
@@ -109,8 +122,10 @@ impl AppSession {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await?;
         eprintln!("e2e: WebDriver session open on {}", app.display());
+        let main_window = client.window().await?;
         Ok(Self {
             client,
+            main_window,
             _driver: driver,
             display,
         })

@@ -1,4 +1,4 @@
-#[derive(Debug, thiserror::Error)]
+#[derive(thiserror::Error)]
 pub enum HarnessError {
     #[error("could not start {program}: {source} (run `make setup` to install it)")]
     Spawn {
@@ -21,6 +21,18 @@ pub enum HarnessError {
     },
     #[error("could not make {what} for the test: {detail}")]
     Fixture { what: &'static str, detail: String },
+    #[error("axe-core found serious or critical WCAG violations at {step}:{report}")]
+    Accessibility { step: String, report: String },
+    #[error("the new step {step} did not take the focus to its heading; focused: {focused}")]
+    FocusNotOnHeading { step: String, focused: String },
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Tests end with `.expect(..)`, which prints the error's Debug form: make that the message a
+/// person reads (an accessibility report is a list over many lines, unreadable escaped).
+impl std::fmt::Debug for HarnessError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }

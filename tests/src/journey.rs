@@ -54,9 +54,9 @@ impl<'a> Journey<'a> {
 
     /// The picture comes from the X display, which can lag a keystroke behind the page: a
     /// moment's pause lets the last one paint.
-    pub fn shot(&mut self, step: &str) -> Result<(), HarnessError> {
-        std::thread::sleep(Duration::from_millis(150));
-        self.book.take(self.session, step).map(|_| ())
+    pub async fn shot(&mut self, step: &str) -> Result<(), HarnessError> {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        self.book.take(self.session, step).await.map(|_| ())
     }
 
     /// Scrolls an element into view, for a screenshot of what lies below the fold.
@@ -95,17 +95,46 @@ impl<'a> Journey<'a> {
         self.submit().await
     }
 
+    /// A new step takes the focus to its heading, so a screen reader starts reading there and
+    /// Tab starts from the top of the step. Waits briefly: the step's screen loads on demand.
+    pub async fn expect_heading_focus(&self, step_test_id: &str) -> Result<(), HarnessError> {
+        let script = "const step = document.querySelector(`[data-testid=\"${arguments[0]}\"]`);
+                      const active = document.activeElement;
+                      if (step && active && active.tagName === 'H1' && step.contains(active)) return null;
+                      return active ? active.outerHTML.slice(0, 160) : 'nothing';";
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let focused = self
+                .session
+                .client
+                .execute(script, vec![serde_json::json!(step_test_id)])
+                .await?;
+            if focused.is_null() {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(HarnessError::FocusNotOnHeading {
+                    step: step_test_id.to_string(),
+                    focused: focused.as_str().unwrap_or_default().to_string(),
+                });
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn amount(&mut self, dollars: &str) -> Result<(), HarnessError> {
         let s = self.session;
         s.click("start").await?;
+        self.expect_heading_focus("step-amount").await?;
         s.type_into("amount-input", dollars).await?;
         s.wait_for_text("quote-sats", "sats", 15).await?;
         // Dollars first: what the card pays in dollars is the quote's headline.
         s.wait_for_text("quote-usd", "You get about $", 15).await?;
         self.amount_text = Some(amount_text(dollars));
-        self.shot("amount")?;
+        self.shot("amount").await?;
         s.click("continue").await?;
         s.find_test_id("step-phone").await?;
+        self.expect_heading_focus("step-phone").await?;
         Ok(())
     }
 
@@ -113,16 +142,17 @@ impl<'a> Journey<'a> {
     pub async fn phone(&mut self, number: &str) -> Result<(), HarnessError> {
         let s = self.session;
         s.type_into("phone-input", number).await?;
-        self.shot("phone")?;
+        self.shot("phone").await?;
         s.click("send-code").await?;
         self.solve_captcha().await?;
         s.find_test_id("code-sent").await?;
         let banner = s.wait_for_text("sandbox-code", "", 15).await?;
         let code: String = banner.chars().filter(char::is_ascii_digit).collect();
         s.type_into("code-input", &code).await?;
-        self.shot("code")?;
+        self.shot("code").await?;
         s.click("verify-code").await?;
         s.find_test_id("step-payout").await?;
+        self.expect_heading_focus("step-payout").await?;
         Ok(())
     }
 
@@ -131,7 +161,7 @@ impl<'a> Journey<'a> {
         let client = &self.session.client;
         let main = enter_captcha_window(client).await?;
         let tick = client.find(Locator::Css(PRACTICE_CHECKBOX)).await?;
-        self.shot("captcha")?;
+        self.shot("captcha").await?;
         self.sandbox_origin = Some(practice_service_origin(client).await?);
         tick.click().await?;
         client.switch_to_window(main).await?;
@@ -144,9 +174,10 @@ impl<'a> Journey<'a> {
         s.type_into("destination-input", destination).await?;
         s.wait_for_text("destination-kind", kind, 10).await?;
         self.destination = Some(destination.to_string());
-        self.shot("payout")?;
+        self.shot("payout").await?;
         s.click("continue").await?;
         s.find_test_id("step-photos").await?;
+        self.expect_heading_focus("step-photos").await?;
         Ok(())
     }
 
@@ -166,9 +197,10 @@ impl<'a> Journey<'a> {
         s.type_into("first-name", first).await?;
         s.type_into("last-name", last).await?;
         self.destination = Some(destination.to_string());
-        self.shot("payout")?;
+        self.shot("payout").await?;
         s.click("continue").await?;
         s.find_test_id("step-photos").await?;
+        self.expect_heading_focus("step-photos").await?;
         Ok(())
     }
 
@@ -233,9 +265,10 @@ impl<'a> Journey<'a> {
         for (slot, file) in files {
             self.choose_photo(slot, file).await?;
         }
-        self.shot("photos")?;
+        self.shot("photos").await?;
         self.session.click("continue").await?;
         self.session.find_test_id("step-review").await?;
+        self.expect_heading_focus("step-review").await?;
         Ok(())
     }
 
@@ -255,10 +288,11 @@ impl<'a> Journey<'a> {
                 last: shown,
             });
         }
-        self.shot("review")?;
+        self.shot("review").await?;
         self.session.click("submit-verification").await?;
         self.session.find_test_id("step-status").await?;
-        self.shot("processing")?;
+        self.expect_heading_focus("step-status").await?;
+        self.shot("processing").await?;
         Ok(())
     }
 
@@ -274,7 +308,7 @@ impl<'a> Journey<'a> {
         if label == "Approved" {
             self.expect_payout_shown().await?;
         }
-        self.shot(step)?;
+        self.shot(step).await?;
         Ok(text)
     }
 

@@ -9,6 +9,7 @@
 #![cfg(target_os = "linux")]
 
 mod app_session;
+pub mod axe;
 pub mod crash;
 mod display;
 mod error;

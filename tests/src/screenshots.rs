@@ -26,7 +26,15 @@ impl ScreenshotBook {
     /// Saves `NN-step.png` and returns its path. The picture is taken from the X display, not
     /// through WebDriver: WebKitWebDriver's screenshot command never answers under Xvfb, and the
     /// display shows what a person would see, window frame and all.
-    pub fn take(&mut self, session: &AppSession, step: &str) -> Result<PathBuf, HarnessError> {
+    ///
+    /// Then axe-core checks the same page (when the main window is the current one): every
+    /// screen a journey shows a reviewer is also measured against WCAG 2.2 AA, and a serious or
+    /// critical violation fails the journey with the picture already saved.
+    pub async fn take(
+        &mut self,
+        session: &AppSession,
+        step: &str,
+    ) -> Result<PathBuf, HarnessError> {
         self.taken += 1;
         let path = self.folder.join(format!("{:02}-{step}.png", self.taken));
         let status = Command::new("import")
@@ -44,6 +52,7 @@ impl ScreenshotBook {
                 "import exited with {status}"
             ))));
         }
+        crate::axe::check_main_window(session, &format!("{} ({step})", path.display())).await?;
         Ok(path)
     }
 }

@@ -162,7 +162,7 @@ describe("Where order IDs are kept", () => {
     mockApp(false, { app_info: () => appInfo({ vaultDamage: damage }) });
     render(App);
     const notice = await screen.findByTestId("vault-damage");
-    expect(notice.getAttribute("role")).toBe("alert");
+    expect(notice.getAttribute("role")).toBe("status");
     expect(notice.textContent).toContain(damage);
     await userEvent.click(screen.getByTestId("vault-damage-ok"));
     expect(screen.queryByTestId("vault-damage")).toBeNull();

@@ -1,4 +1,4 @@
-// WCAG 2.1 AA contrast for both themes, computed from the colour variables in app.css. Every
+// WCAG 2.2 AA contrast, text and non-text, for both themes, computed from the colour variables in app.css. Every
 // component takes its colours from these variables (the last test checks that), so checking
 // the pairs the components use covers every screen.
 import { readFileSync, readdirSync } from "node:fs";
@@ -39,7 +39,7 @@ function colour(theme: Record<string, string>, name: string): string {
   return value;
 }
 
-/** Text on a background: 4.5:1 (AA, normal-size text). */
+/** Text on a background: 4.5:1 (AA, normal-size text). A disabled button's words are `muted`. */
 const textPairs: [string, string][] = [
   ["fg", "bg"], ["fg", "card"], ["muted", "bg"], ["muted", "card"],
   ["accent-fg", "accent"], ["warn-fg", "warn-bg"], ["error", "bg"], ["error", "card"],
@@ -47,9 +47,15 @@ const textPairs: [string, string][] = [
   // The status icons: a tick, "!" or a cross in the background colour on the state's colour.
   ["bg", "ok"], ["bg", "action"], ["bg", "error"],
 ];
-/** Focus rings, field borders and button shapes against what surrounds them: 3:1 (AA, 1.4.11). */
+/**
+ * The parts of controls a person must see, against what surrounds them: 3:1 (AA, 1.4.11). Focus
+ * rings; the edges of fields, secondary buttons, unticked boxes and radio buttons, and the dashed
+ * edge of a disabled button (`border`); a primary button, a ticked box's fill and a chosen radio's
+ * dot (`accent`); the tick on that fill (`accent-fg` on `accent`).
+ */
 const uiPairs: [string, string][] = [
-  ["focus", "bg"], ["focus", "card"], ["border", "bg"], ["border", "card"], ["accent", "bg"],
+  ["focus", "bg"], ["focus", "card"], ["border", "bg"], ["border", "card"], ["accent", "bg"], ["accent", "card"],
+  ["accent-fg", "accent"], ["error", "bg"],
   ["action", "bg"], ["action", "card"], ["ok", "card"], ["error", "card"],
 ];
 
@@ -93,6 +99,12 @@ describe("components", () => {
     for (const file of files) {
       const text = readFileSync(file, "utf8");
       expect(text.match(/#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(/g), file).toBeNull();
+    }
+  });
+
+  it("never fade: a colour at partial opacity is a pair these checks do not see", () => {
+    for (const file of [join(srcDir, "app.css"), ...svelteFiles(srcDir)]) {
+      expect(readFileSync(file, "utf8").match(/opacity:\s*0?\.\d+/g), file).toBeNull();
     }
   });
 });
