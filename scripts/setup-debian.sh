@@ -15,6 +15,8 @@ APT_PACKAGES=(
   xvfb xauth x11-utils xdotool webkit2gtk-driver imagemagick fonts-dejavu-core
   dbus dbus-x11 gnome-keyring libsecret-tools
   libvips-tools libimage-exiftool-perl
+  # pdftotext reads the order receipt back in its tests.
+  poppler-utils
   # libheif (with its HEVC decoder) lets photo intake convert HEIC; its tests run when it is here.
   libheif1
   rpm

@@ -27,6 +27,7 @@ const APP_COMMANDS: &[&str] = &[
     "copy_diagnostics",
     "export_orders",
     "save_support_bundle",
+    "save_receipt",
     "open_in_explorer",
 ];
 

@@ -41,6 +41,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             support::copy_diagnostics,
             records::export_orders,
             records::save_support_bundle,
+            records::save_receipt,
             explorer::open_in_explorer,
         ])
         .events(collect_events![

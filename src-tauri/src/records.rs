@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use cardcoins_api::OrderDetails;
 use cardcoins_core::{ErrorCode, OrderId};
 use cardcoins_records::{
-    write_bip329, write_csv, BundledOrder, ExportRow, OrderFacts, RecordsError, SupportBundle,
+    write_bip329, write_csv, BundledOrder, ExportRow, OrderFacts, Receipt, RecordsError,
+    SupportBundle,
 };
 use cardcoins_vault::OrderRecord;
 use serde::{Deserialize, Serialize};
@@ -70,7 +71,8 @@ struct ReadOrder {
     details: Option<OrderDetails>,
 }
 
-/// The vault's orders, oldest first, each with its ID. `only` keeps one order.
+/// Every order in the vault, oldest first, each with its ID (a bundle scrubs every ID from its
+/// texts). `only`, when given, must name an order the vault knows.
 async fn vault_orders(
     state: &AppState,
     only: Option<&str>,
@@ -233,6 +235,41 @@ pub async fn save_bundle_to(
     Ok(())
 }
 
+/// One order's receipt, from the vault's record and, when it can be read, the server's order.
+/// The order ID goes in only with `include_order_id`; it is always used to scrub the texts.
+pub async fn receipt(state: &AppState, handle: &str) -> Result<Receipt, AppError> {
+    let chosen = vault_orders(state, Some(handle))
+        .await?
+        .into_iter()
+        .filter(|(record, _)| record.handle == handle)
+        .collect();
+    let order = read_orders(state, chosen)
+        .await
+        .pop()
+        .ok_or_else(|| AppError::internal("reading the order", "no order under that handle"))?;
+    let facts = OrderFacts::new(&order.record, order.details.as_ref());
+    Ok(Receipt::new(&facts, &order.record, order.id.as_ref()))
+}
+
+/// Saves one order's receipt to `path`, whole or not at all.
+pub async fn save_receipt_to(
+    state: &AppState,
+    handle: &str,
+    include_order_id: bool,
+    path: PathBuf,
+) -> Result<(), AppError> {
+    let receipt = receipt(state, handle).await?;
+    let made_at = OffsetDateTime::now_utc();
+    write_file(path, move |file| {
+        receipt
+            .write_pdf(include_order_id, made_at, file)
+            .map_err(records_error)
+    })
+    .await?;
+    tracing::info!(include_order_id, "receipt saved");
+    Ok(())
+}
+
 /// Writes through a temporary file beside `path`, then renames it into place: a failure leaves
 /// no half-written file under the chosen name (and any earlier file there untouched).
 async fn write_file(
@@ -360,5 +397,25 @@ pub async fn save_support_bundle(
         created_at,
     )
     .await?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Saves one order's receipt as a PDF after asking where; the saved file's path, or `None` when
+/// cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_receipt(
+    window: tauri::WebviewWindow,
+    startup: tauri::State<'_, Startup>,
+    handle: String,
+    include_order_id: bool,
+) -> Result<Option<String>, AppError> {
+    let state = startup.ready().await?;
+    let name = receipt(state, &handle).await?.file_name();
+    let Some(path) = ask_where(&window, "Save a receipt", name, ("PDF receipt", "pdf")).await?
+    else {
+        return Ok(None);
+    };
+    save_receipt_to(state, &handle, include_order_id, path.clone()).await?;
     Ok(Some(path.display().to_string()))
 }

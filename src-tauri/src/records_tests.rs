@@ -279,3 +279,31 @@ async fn an_unknown_order_has_no_bundle_and_names_are_dated() {
         "cardcoins-orders-2026-12-03.jsonl"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receipt_is_a_pdf_with_the_sale_and_no_id_unless_ticked() {
+    let two = two_orders().await;
+    let receipt = records::receipt(&two.state, &two.sold)
+        .await
+        .expect("receipt");
+    // From the app's own record: where the bitcoin went, and what was paid.
+    assert_eq!(
+        receipt.destination.as_ref().map(|d| d.text.as_str()),
+        Some(ADDRESS)
+    );
+    assert!(receipt.payout.is_some(), "approved: the payout is on it");
+    assert_eq!(receipt.phone_last_digits.as_deref(), Some("0000"));
+
+    for include in [false, true] {
+        let path = two.folder.join(format!("receipt-{include}.pdf"));
+        records::save_receipt_to(&two.state, &two.sold, include, path.clone())
+            .await
+            .expect("saved");
+        let bytes = std::fs::read(&path).expect("receipt read");
+        assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+        let has_id = bytes
+            .windows(two.sold_id.len())
+            .any(|window| window == two.sold_id.as_bytes());
+        assert_eq!(has_id, include, "the order ID only when ticked");
+    }
+}

@@ -12,6 +12,8 @@ mod csv_export;
 mod error;
 #[cfg(feature = "vault")]
 mod facts;
+#[cfg(feature = "vault")]
+mod receipt;
 mod row;
 mod scrub;
 mod spreadsheet;
@@ -24,5 +26,7 @@ pub use csv_export::{write_csv, CSV_COLUMNS, ORDER_ID_COLUMN};
 pub use error::RecordsError;
 #[cfg(feature = "vault")]
 pub use facts::{OrderFacts, PayoutDestination};
+#[cfg(feature = "vault")]
+pub use receipt::{Receipt, ReceiptEntry, ReceiptPayout, ReceiptQuote};
 pub use row::{ExportRow, PayoutRef};
 pub use usd::{dollars, usd_value_at_receipt};

@@ -233,6 +233,18 @@ async saveSupportBundle(handle: string | null, includeOrderIds: boolean) : Promi
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Saves one order's receipt as a PDF after asking where; the saved file's path, or `None` when
+ * cancelled.
+ */
+async saveReceipt(handle: string, includeOrderId: boolean) : Promise<Result<string | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_receipt", { handle, includeOrderId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async openInExplorer(txid: string) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("open_in_explorer", { txid }) };

@@ -338,6 +338,9 @@ export const strings = {
     supportLeadOrder: "One file for CardCoins support about this order: the app's version, your system, the last lines of the log, and this order's details and status history. It never holds photos.",
     saveSupport: "Save a support file…",
     saveSupportOrder: "Save a support file for this order",
+    receiptTitle: "Receipt",
+    receiptLead: "A PDF for your records: the card's value, your quote, where the bitcoin goes, how the order went and the payout.",
+    saveReceipt: "Save a receipt (PDF)…",
   },
   time: {
     seconds: (n: number) => `${n} s`,

@@ -362,3 +362,17 @@ describe("What the seller is shown", () => {
     expect(card.querySelector(".icon")?.textContent).toBe("!");
   });
 });
+
+describe("The receipt", () => {
+  it("is saved as a PDF for this order, with the order ID only when ticked", async () => {
+    const { calls } = setup(() => approved, { save_receipt: () => "/home/seller/cardcoins-receipt.pdf" });
+    await userEvent.click(await screen.findByTestId("receipt-save"));
+    await waitFor(() => expect(screen.getByTestId("receipt-saved").textContent).toMatch(/cardcoins-receipt\.pdf/));
+    expect(callsTo(calls, "save_receipt")[0]?.args).toEqual({ handle: HANDLE, includeOrderId: false });
+    await userEvent.click(screen.getByTestId("receipt-include-ids"));
+    expect(screen.getByTestId("receipt-ids-warning").textContent).toMatch(/controls that order/);
+    await userEvent.click(screen.getByTestId("receipt-save"));
+    await waitFor(() => expect(callsTo(calls, "save_receipt")).toHaveLength(2));
+    expect(callsTo(calls, "save_receipt")[1]?.args).toEqual({ handle: HANDLE, includeOrderId: true });
+  });
+});
