@@ -67,6 +67,11 @@ fn bip21_notes_say_what_was_ignored() {
     assert!(notes(&format!("bitcoin:{address}")).is_empty());
     assert!(notes(&format!("bitcoin:{address}?label=Shop&message=Thanks")).is_empty());
     assert_eq!(
+        notes(&format!("bitcoin:{address}?amount=0%2E001")),
+        ["the amount in the link (0.001 BTC) was ignored: CardCoins pays out the card's value"],
+        "the amount is read percent-decoded"
+    );
+    assert_eq!(
         notes(&format!("bitcoin:{address}?amount=0.00083523")),
         ["the amount in the link (0.00083523 BTC) was ignored: CardCoins pays out the card's value"]
     );

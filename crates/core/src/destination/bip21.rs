@@ -29,7 +29,9 @@ pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, Cor
     let mut ignored = Vec::new();
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = key.to_ascii_lowercase();
+        let key = decoded(key)?.to_ascii_lowercase();
+        let value = decoded(value)?;
+        let value = value.as_str();
         match key.as_str() {
             "amount" => notes.push(format!(
                 "the amount in the link ({} BTC) was ignored: CardCoins pays out the card's value",
@@ -79,6 +81,21 @@ pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, Cor
         destination: Destination::OnChain(address),
         notes,
     })
+}
+
+/// A parameter's key or value as the link means it: BIP-21 percent-encodes them (RFC 3986), so
+/// "Donation%20for%20x" reads "Donation for x" and "me%40wallet.example" is a Lightning Address.
+fn decoded(text: &str) -> Result<String, CoreError> {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .map(|text| text.into_owned())
+        .map_err(|_| {
+            CoreError::InvalidDestination(
+                "this bitcoin link is damaged (a part of it is not encoded properly): copy it \
+                 again from your wallet, or paste just the bitcoin address"
+                    .into(),
+            )
+        })
 }
 
 fn add_ignored_note(notes: &mut Vec<String>, ignored: &[String]) {
