@@ -7,6 +7,8 @@
 //! logs an ID, a destination or a file's contents.
 
 use std::io::Write;
+
+use atomic_write_file::AtomicWriteFile;
 use std::path::{Path, PathBuf};
 
 use cardcoins_api::OrderDetails;
@@ -270,29 +272,21 @@ pub async fn save_receipt_to(
     Ok(())
 }
 
-/// Writes through a temporary file beside `path`, then renames it into place: a failure leaves
-/// no half-written file under the chosen name (and any earlier file there untouched).
+/// Writes the file whole or not at all: a failure leaves no half-written file under the chosen
+/// name (and any earlier file there untouched).
 async fn write_file(
     path: PathBuf,
-    write: impl FnOnce(&mut std::fs::File) -> Result<(), AppError> + Send + 'static,
+    write: impl FnOnce(&mut AtomicWriteFile) -> Result<(), AppError> + Send + 'static,
 ) -> Result<(), AppError> {
     tokio::task::spawn_blocking(move || {
-        let name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "cardcoins".to_string());
-        let partial = path.with_file_name(format!(".{name}.partial"));
-        let result = (|| {
-            let mut file = std::fs::File::create(&partial).map_err(io_error)?;
-            write(&mut file)?;
-            file.sync_all().map_err(io_error)?;
-            drop(file);
-            std::fs::rename(&partial, &path).map_err(io_error)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&partial);
+        let mut file = AtomicWriteFile::open(&path).map_err(io_error)?;
+        match write(&mut file) {
+            Ok(()) => file.commit().map_err(io_error),
+            Err(error) => {
+                let _ = file.discard();
+                Err(error)
+            }
         }
-        result
     })
     .await
     .map_err(|error| AppError::internal("saving the file", error))?

@@ -122,9 +122,9 @@ impl Settings {
             std::fs::create_dir_all(folder).map_err(|e| failed(&e))?;
         }
         let body = serde_json::to_vec_pretty(self).map_err(|e| failed(&e))?;
-        let temp = path.with_extension("json.tmp");
-        std::fs::write(&temp, body).map_err(|e| failed(&e))?;
-        std::fs::rename(&temp, path).map_err(|e| failed(&e))
+        let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(|e| failed(&e))?;
+        std::io::Write::write_all(&mut file, &body).map_err(|e| failed(&e))?;
+        file.commit().map_err(|e| failed(&e))
     }
 
     /// Checks the settings by building the client they describe.

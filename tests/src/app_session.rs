@@ -164,8 +164,19 @@ impl AppSession {
         Ok(())
     }
 
+    /// Clicks the element as a person would: scrolled to the middle of the window first, where
+    /// the step's action bar (kept at the bottom edge) cannot cover it.
     pub async fn click(&self, test_id: &str) -> Result<(), HarnessError> {
-        self.find_test_id(test_id).await?.click().await?;
+        let element = self.find_test_id(test_id).await?;
+        let handle = serde_json::to_value(&element)
+            .map_err(|error| HarnessError::Io(std::io::Error::other(error.to_string())))?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![handle],
+            )
+            .await?;
+        element.click().await?;
         Ok(())
     }
 

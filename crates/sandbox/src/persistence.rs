@@ -47,14 +47,14 @@ impl Persistence {
         }
     }
 
-    /// Writes a temporary file and renames it over the old one, so a crash never leaves half a file.
+    /// Replaces the state file whole, so a crash never leaves half a file.
     pub fn save(&self, store: &Store) -> io::Result<()> {
         let Some(path) = &self.state_file else {
             return Ok(());
         };
         let bytes = serde_json::to_vec_pretty(store).map_err(io::Error::other)?;
-        let temporary = path.with_extension("json.tmp");
-        fs::write(&temporary, bytes)?;
-        fs::rename(&temporary, path)
+        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        io::Write::write_all(&mut file, &bytes)?;
+        file.commit()
     }
 }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 use std::io::Write;
+
+use atomic_write_file::AtomicWriteFile;
 use std::path::{Path, PathBuf};
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -115,8 +117,8 @@ pub(crate) fn load(path: &Path) -> Result<Loaded, VaultError> {
     })
 }
 
-/// Writes the list to a temporary file beside it, flushes it to disk, then renames it over the
-/// old one: readers see the old list or the new one, never half of one.
+/// Replaces the list whole: readers see the old list or the new one, never half of one, and once
+/// this returns the new one survives a power cut (the file and its folder are flushed).
 pub(crate) fn save(
     path: &Path,
     orders: &[OrderRecord],
@@ -142,31 +144,10 @@ pub(crate) fn save(
         path: path.to_path_buf(),
         source: error.into(),
     })?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".orders-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io("write"))?;
-    temp.write_all(&body).map_err(io("write"))?;
-    temp.as_file().sync_all().map_err(io("write"))?;
-    temp.persist(path).map_err(|error| VaultError::Io {
-        action: "replace",
-        path: path.to_path_buf(),
-        source: error.error,
-    })?;
-    sync_folder(folder);
+    let mut file = AtomicWriteFile::open(path).map_err(io("write"))?;
+    file.write_all(&body).map_err(io("write"))?;
+    file.commit().map_err(io("replace"))?;
     Ok(())
-}
-
-/// The rename itself is durable only once the folder is flushed (POSIX); Windows has no such
-/// call and needs none.
-fn sync_folder(folder: &Path) {
-    #[cfg(unix)]
-    if let Err(error) = std::fs::File::open(folder).and_then(|dir| dir.sync_all()) {
-        tracing::debug!(%error, "could not flush the data folder");
-    }
-    #[cfg(not(unix))]
-    let _ = folder;
 }
 
 fn keep_damaged_copy(path: &Path, bytes: &[u8]) -> Option<PathBuf> {
