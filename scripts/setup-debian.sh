@@ -20,6 +20,9 @@ APT_PACKAGES=(
   # libheif (with its HEVC decoder) lets photo intake convert HEIC; its tests run when it is here.
   libheif1
   rpm
+  # The Windows cross-check (make test): MinGW's C compiler for the crates that build C (ring,
+  # libjpeg-turbo, secp256k1).
+  gcc-mingw-w64-x86-64
 )
 
 missing=()
@@ -78,4 +81,11 @@ fi
 if ! command -v cargo-deny >/dev/null 2>&1 && [[ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-deny" ]]; then
   say "Installing cargo-deny"
   cargo install cargo-deny --version 0.20.2 --locked
+fi
+
+# The Windows cross-check (make cross-check-windows, part of make test): the standard library for
+# x86_64-pc-windows-gnu, so every cfg(windows) line is compiled and linted on this machine.
+if ! rustup target list --installed | grep -qx 'x86_64-pc-windows-gnu'; then
+  say "Adding the Windows (GNU) target to the Rust toolchain"
+  rustup target add x86_64-pc-windows-gnu
 fi

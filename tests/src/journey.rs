@@ -348,13 +348,18 @@ impl<'a> Journey<'a> {
     }
 }
 
-/// "55" or "55.00" typed: "$55.00" as the app writes it.
+/// "2600" or "55.00" typed: "$2,600.00" or "$55.00", as the app writes it.
 fn amount_text(typed: &str) -> String {
-    let typed = typed.trim().trim_start_matches('$');
-    match typed.split_once('.') {
-        Some((whole, cents)) => format!("${whole}.{cents:0<2}"),
-        None => format!("${typed}.00"),
+    let typed = typed.trim().trim_start_matches('$').replace(',', "");
+    let (whole, cents) = typed.split_once('.').unwrap_or((typed.as_str(), ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
     }
+    format!("${grouped}.{cents:0<2}")
 }
 
 /// The app shows the destination as it sends it (normalised: no `bitcoin:` link, one case), so
@@ -478,4 +483,17 @@ pub fn card_photo(dir: &Path, name: &str) -> Result<PathBuf, HarnessError> {
         ))));
     }
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount_text;
+
+    #[test]
+    fn amounts_read_as_the_app_writes_them() {
+        assert_eq!(amount_text("55"), "$55.00");
+        assert_eq!(amount_text("55.5"), "$55.50");
+        assert_eq!(amount_text("2600.00"), "$2,600.00");
+        assert_eq!(amount_text("1234567"), "$1,234,567.00");
+    }
 }
