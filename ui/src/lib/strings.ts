@@ -214,7 +214,8 @@ export const strings = {
     lastChecked: (time: string) => `Last checked at ${time}`,
     feedbackTitle: "Replace the photos that may be unclear",
     photosNeedReplacing: (n: number) => (n === 1 ? "1 photo needs replacing" : `${n} photos need replacing`),
-    photoAccepted: (photo: string) => `${photo}: accepted. Open to replace it anyway.`,
+    photoAccepted: "Accepted:",
+    replaceAnyway: "Open to replace it anyway.",
     readyToSend: "Ready to send again.",
     replaceFirst: (n: number) => (n === 1 ? "Replace the photo above first." : `Replace the ${n} photos above first.`),
     noFeedback:

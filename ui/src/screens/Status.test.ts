@@ -120,7 +120,7 @@ describe("Status step", () => {
     // the accepted one is folded away.
     expect(screen.getByTestId("rejection-title").textContent?.trim()).toBe("1 photo needs replacing");
     expect(screen.getByTestId("accepted-Image1").hasAttribute("open")).toBe(false);
-    expect(screen.getByTestId("accepted-Image1").textContent).toMatch(/Front of the card: accepted/);
+    expect(screen.getByTestId("accepted-Image1").textContent).toMatch(/Accepted:\s+Front of the card/);
     expect(screen.queryByTestId("accepted-Image2")).toBeNull();
     expect(screen.getByTestId("photo-slot-Image1").getAttribute("data-phase")).toBe("uploaded");
     expect(slot.getAttribute("data-phase")).toBe("empty");
