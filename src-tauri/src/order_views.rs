@@ -1,11 +1,9 @@
 //! What the frontend is shown of an order. Never the order ID: only the vault's handle.
 
-use cardcoins_api::OrderDetails;
+use cardcoins_api::{OrderDetails, Progress};
 use cardcoins_core::{quote_sats, Cents, ImageSlot, Sats};
 use cardcoins_records::{usd_value_at_receipt, OrderFacts, PayoutDestination, PayoutRef};
 use cardcoins_vault::{OrderRecord, RecordedQuote, StatusEntry};
-
-use crate::orders::progress_of;
 use serde::Serialize;
 use specta::Type;
 
@@ -288,6 +286,15 @@ impl OrderView {
     pub fn with_history(mut self, history: &[StatusEntry]) -> OrderView {
         self.history = history_view(history);
         self
+    }
+}
+
+/// What this computer remembers of an order, for where the server says nothing.
+pub fn progress_of(record: &OrderRecord) -> Progress {
+    Progress {
+        step: record.step,
+        uploaded: record.uploaded.clone(),
+        extra_slots: record.extra_slots.clone(),
     }
 }
 

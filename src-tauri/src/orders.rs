@@ -9,12 +9,12 @@ use cardcoins_core::{
     VerificationCode,
 };
 use cardcoins_records::OrderFacts;
-use cardcoins_vault::{OrderRecord, RecordedQuote};
+use cardcoins_vault::RecordedQuote;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::AppError;
-use crate::order_views::{OrderSummary, OrderView};
+use crate::order_views::{progress_of, OrderSummary, OrderView};
 use crate::startup::Startup;
 use crate::state::AppState;
 
@@ -40,15 +40,6 @@ pub async fn create(
         .vault(move |vault| vault.add(&id, amount, created_at, quote))
         .await?;
     Ok(OrderSummary::from(&record))
-}
-
-/// What this computer remembers of an order, for where the server says nothing.
-pub fn progress_of(record: &OrderRecord) -> Progress {
-    Progress {
-        step: record.step,
-        uploaded: record.uploaded.clone(),
-        extra_slots: record.extra_slots.clone(),
-    }
 }
 
 /// Reads the order from the server and records what it says in the vault. An order the server

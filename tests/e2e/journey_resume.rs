@@ -68,6 +68,52 @@ async fn quit_after_phone_then_resume_from_history() {
         .payout(ADDRESS, "Bitcoin")
         .await
         .expect("payout step");
+    // Back from the photos shows the destination already sent; Continue goes on without
+    // sending it again, and Back twice more shows the phone confirmed and the order made.
+    second.click("back").await.expect("back to the payout");
+    second
+        .find_test_id("step-payout")
+        .await
+        .expect("the payout step again");
+    let field = second
+        .find_test_id("destination-input")
+        .await
+        .expect("the destination field");
+    let mut shown = String::new();
+    for _ in 0..50 {
+        shown = field
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default();
+        if shown == ADDRESS {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(shown, ADDRESS, "the destination already sent");
+    second.click("back").await.expect("back to the phone");
+    second
+        .wait_for_text("phone-done", "confirmed", 10)
+        .await
+        .expect("the phone shown confirmed");
+    second.click("back").await.expect("back to the amount");
+    second
+        .wait_for_text("amount-done", "$57.00", 10)
+        .await
+        .expect("the order shown made at its value");
+    journey.shot("back-to-the-start").await.expect("screenshot");
+    second.click("continue").await.expect("on to the phone");
+    second.click("continue").await.expect("on to the payout");
+    second
+        .wait_for_text("destination-kind", "Bitcoin", 10)
+        .await
+        .expect("the sent destination checked");
+    second.click("continue").await.expect("on to the photos");
+    second
+        .find_test_id("step-photos")
+        .await
+        .expect("the photos again");
     journey
         .photos(&[("Image1", &front), ("Image2", &back)])
         .await

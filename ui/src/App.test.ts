@@ -74,9 +74,11 @@ describe("App", () => {
     await screen.findByTestId("quote-updated");
     await userEvent.type(screen.getByTestId("amount-input"), "55{Enter}");
     expect(await screen.findByTestId("step-phone")).toBeTruthy();
-    // Once the order exists there is no going back to the amount: Escape leaves the phone step alone.
+    // Back from the phone step shows the order already made, at its value; Continue returns.
     await userEvent.keyboard("{Escape}");
-    expect(screen.getByTestId("step-phone")).toBeTruthy();
+    expect((await screen.findByTestId("amount-done")).textContent).toMatch(/order for a \$55\.00 card is made/);
+    await userEvent.click(screen.getByTestId("continue"));
+    expect(await screen.findByTestId("step-phone")).toBeTruthy();
   });
 
   it("shows the latest sandbox code in the banner once a code is sent", async () => {

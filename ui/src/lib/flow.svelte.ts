@@ -19,17 +19,32 @@ export class Flow {
   order: OrderSummary | null = $state(null);
   /** The order was picked up again from History, not started in this visit. */
   resumed = $state(false);
+  /** The furthest numbered step the order has reached: the steps before it are done. */
+  reached: Screen = $state("welcome");
   /** Where History and Settings return to. */
   private returnTo: Screen = "welcome";
 
   go(screen: Screen): void {
     this.screen = screen;
+    if (numberedSteps.indexOf(screen) > numberedSteps.indexOf(this.reached)) this.reached = screen;
+  }
+
+  /** The order stands at `step`, as CardCoins says: the steps after it are not done. */
+  standsAt(step: Screen): void {
+    this.screen = step;
+    this.reached = step;
+  }
+
+  /** The order exists and is past `step`: going back there shows what was done, changes nothing. */
+  isDone(step: Screen): boolean {
+    return this.handle !== null && numberedSteps.indexOf(this.reached) > numberedSteps.indexOf(step);
   }
 
   start(): void {
     this.handle = null;
     this.order = null;
     this.resumed = false;
+    this.reached = "amount";
     this.amountText = "";
     this.quote = null;
     this.phone = null;
@@ -40,6 +55,7 @@ export class Flow {
     this.handle = summary.handle;
     this.order = summary;
     this.resumed = false;
+    this.reached = summary.step;
     this.screen = summary.step;
   }
 
@@ -47,6 +63,7 @@ export class Flow {
     this.handle = summary.handle;
     this.order = summary;
     this.resumed = true;
+    this.reached = summary.step;
     this.amountText = "";
     this.quote = null;
     this.phone = null;
@@ -59,11 +76,20 @@ export class Flow {
     this.screen = screen;
   }
 
-  /** The screen Escape/Back goes to, or null where going back would undo something already sent. */
+  /**
+   * The screen Escape/Back goes to, or null where there is none. Going back never undoes
+   * anything sent: a step already done shows what was done, and goes on from there.
+   */
   get backTarget(): Screen | null {
     switch (this.screen) {
       case "amount":
         return "welcome";
+      case "phone":
+        return "amount";
+      case "payout":
+        return "phone";
+      case "photos":
+        return "payout";
       case "review":
         return "photos";
       case "history":

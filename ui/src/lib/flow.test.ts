@@ -13,18 +13,34 @@ describe("Flow", () => {
     expect(flow.stepNumber).toBeNull();
   });
 
-  it("goes back only where nothing already sent would be undone", () => {
+  it("goes back to every step before, which then shows what was done", () => {
     const flow = new Flow();
     flow.start();
     expect(flow.backTarget).toBe("welcome");
+    expect(flow.isDone("amount")).toBe(false);
     flow.orderCreated(summary());
     expect(flow.screen).toBe("phone");
-    expect(flow.back()).toBe(false);
-    expect(flow.screen).toBe("phone");
+    expect(flow.isDone("amount")).toBe(true);
+    expect(flow.isDone("phone")).toBe(false);
+    flow.go("payout");
+    flow.go("photos");
     flow.go("review");
-    expect(flow.back()).toBe(true);
-    expect(flow.screen).toBe("photos");
+    for (const step of ["photos", "payout", "phone", "amount"] as const) {
+      expect(flow.back()).toBe(true);
+      expect(flow.screen).toBe(step);
+    }
+    // Going back does not undo: the later steps are still done.
+    expect(flow.isDone("payout")).toBe(true);
+    flow.go("status");
     expect(flow.back()).toBe(false);
+  });
+
+  it("takes the order's own step as where it stands", () => {
+    const flow = new Flow();
+    flow.resume(summary({ step: "photos" }));
+    expect(flow.isDone("phone")).toBe(true);
+    flow.standsAt("phone");
+    expect(flow.isDone("phone")).toBe(false);
   });
 
   it("returns from History and Settings to where the seller was", () => {

@@ -11,6 +11,6 @@ export async function reorientAfter(error: AppError, flow: Flow): Promise<boolea
   if (error.code !== "forbidden" || !handle) return false;
   const order = await settle(commands.getOrder(handle));
   if (order.status !== "ok" || order.data.step === flow.screen || flow.handle !== handle) return false;
-  flow.go(order.data.step);
+  flow.standsAt(order.data.step);
   return true;
 }

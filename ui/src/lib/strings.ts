@@ -72,6 +72,9 @@ export const strings = {
     waitingForPrice: "Fetching the current bitcoin price…",
     noPrice: "We can't show a quote without the current price.",
     creating: "Starting your order…",
+    orderMade: (amount: string) => `Your order for a ${amount} card is made`,
+    orderMadeHelp: "Its value can't change now. To sell a card of another value, start a new order; this one stays in Your orders.",
+    startOver: "Start a new order",
   },
   phone: {
     title: "Confirm your phone number",
@@ -86,6 +89,8 @@ export const strings = {
     sendingStepCheck: "Checking the number…",
     sendingStepCaptcha: "Complete the check in the window that opened…",
     sendingStepSend: "Sending the code…",
+    confirmed: "Your phone number is confirmed",
+    confirmedHelp: "CardCoins has confirmed it for this order; it can't be changed now.",
     captchaExplain: "A small window will open with a quick check that you're a person. The code is sent right after it.",
     captchaNotSetUp: "Codes cannot be sent from this copy of the app.",
     captchaNotSetUpNext:

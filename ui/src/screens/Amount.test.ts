@@ -46,13 +46,15 @@ describe("Amount step", () => {
   it("quotes the typed dollars and creates the order in cents on Enter", async () => {
     const { calls, flow } = setup();
     await screen.findByTestId("quote-updated");
-    await userEvent.type(screen.getByTestId("amount-input"), "55{Enter}");
-    await waitFor(() => expect(flow.screen).toBe("phone"));
+    await userEvent.type(screen.getByTestId("amount-input"), "55");
+    await screen.findByTestId("quote-usd");
     // Dollars first, then the sats, then the price used.
     expect(screen.getByTestId("quote-usd").textContent).toBe("You get about $55.00 in bitcoin");
     expect(screen.getByTestId("quote-sats").textContent).toBe("83,523 sats (0.00083523 BTC)");
     expect(screen.getByTestId("quote-price").textContent).toMatch(/\$65,850.00 per bitcoin/);
     expect(screen.getByTestId("quote-updated").textContent).toMatch(/refreshes every 60 s/);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(flow.screen).toBe("phone"));
     const quoteCall = callsTo(calls, "quote").at(-1);
     expect(quoteCall?.args).toEqual({ amountText: "55", priceUsdCents: ticker.priceUsdCents });
     expect(callsTo(calls, "create_order").map((c) => c.args)).toEqual([{ amountCents: 5500, quotedPriceUsdCents: ticker.priceUsdCents }]);

@@ -118,3 +118,23 @@ describe("Payout step", () => {
     expect(flow.screen).toBe("payout");
   });
 });
+
+describe("Payout step, back from a later step", () => {
+  it("shows the destination already sent and goes on without sending it again", async () => {
+    const calls = mockCommands({
+      get_order: () => orderView({ step: "photos" }),
+      check_destination: checkDestination,
+      submit_payment: () => null,
+    });
+    const flow = new Flow();
+    flow.handle = HANDLE;
+    flow.reached = "photos";
+    flow.screen = "payout";
+    render(Payout, { props: { flow } });
+    await waitFor(() => expect((screen.getByTestId("destination-input") as HTMLInputElement).value).toBe(ADDRESS));
+    await screen.findByTestId("destination-kind");
+    await userEvent.click(screen.getByTestId("continue"));
+    await waitFor(() => expect(flow.screen).toBe("photos"));
+    expect(callsTo(calls, "submit_payment")).toHaveLength(0);
+  });
+});

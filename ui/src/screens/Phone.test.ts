@@ -175,3 +175,21 @@ describe("Phone step", () => {
     expect(screen.queryByTestId("captcha-not-set-up")).toBeNull();
   });
 });
+
+describe("Phone step, back from a later step", () => {
+  it("says the number is confirmed and asks for nothing", async () => {
+    const calls = mockCommands({
+      app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: null }),
+    });
+    const flow = new Flow();
+    flow.handle = HANDLE;
+    flow.reached = "payout";
+    flow.screen = "phone";
+    render(Phone, { props: { flow } });
+    expect((await screen.findByTestId("phone-done")).textContent).toMatch(/confirmed/);
+    expect(screen.queryByTestId("phone-input")).toBeNull();
+    await userEvent.click(screen.getByTestId("continue"));
+    expect(flow.screen).toBe("payout");
+    expect(callsTo(calls, "send_phone_code")).toHaveLength(0);
+  });
+});
