@@ -169,3 +169,21 @@ describe("Settings", () => {
     expect(screen.getByTestId("settings-saved").textContent).toBe("");
   });
 });
+
+describe("Settings → Advanced", () => {
+  it("is folded for a seller, and opens when a refusal concerns what it holds", async () => {
+    setup({
+      save_settings: () => fail("invalid_settings", "The block explorer in Settings is not a web address with {txid} in it."),
+    });
+    const advanced = (await screen.findByTestId("settings-advanced")) as HTMLDetailsElement;
+    expect(advanced.open).toBe(false);
+    await userEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(advanced.open).toBe(true));
+    expect(screen.getByTestId("settings-save-error").textContent).toMatch(/block explorer/);
+  });
+
+  it("opens by itself when a server of the seller's own is set there", async () => {
+    setup({ get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: null, notifications: true, esploraUrl: "http://abcdefghij.onion/api" }) });
+    await waitFor(() => expect((screen.getByTestId("settings-advanced") as HTMLDetailsElement).open).toBe(true));
+  });
+});
