@@ -45,6 +45,8 @@ pub struct AppInfo {
     /// Why phone verification cannot work in this build (no reCAPTCHA site key or registered
     /// hostname); `None` when it can. The phone step shows it and sends nothing.
     pub captcha_problem: Option<String>,
+    /// The computer's language (BCP 47), which the app speaks unless Settings names another.
+    pub os_locale: String,
 }
 
 pub async fn info(state: &AppState) -> AppInfo {
@@ -65,6 +67,7 @@ pub async fn info(state: &AppState) -> AppInfo {
         id_storage_note: store.explanation().to_string(),
         vault_damage: damage,
         captcha_problem: state.captcha().problem().map(str::to_string),
+        os_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".to_string()),
     }
 }
 

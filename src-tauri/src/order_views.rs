@@ -90,7 +90,8 @@ pub struct RequiredImageView {
 pub struct PayoutView {
     pub sats: u64,
     pub sats_text: String,
-    /// The sats in dollars at the order's price.
+    /// The sats in dollars at the order's price, when the price is known.
+    pub usd_cents: Option<u64>,
     pub usd_text: String,
     pub destination: DestinationText,
     /// The transaction that pays (the watch's, after a replacement), when known.
@@ -138,8 +139,10 @@ pub struct OrderQuoteView {
     pub sats_text: String,
     pub btc_text: String,
     /// The bitcoin's worth at the price: what the seller gets, in dollars.
+    pub usd_cents: u64,
     pub usd_text: String,
     /// CardCoins' price per bitcoin, fees included.
+    pub price_cents: u64,
     pub price_text: String,
     /// RFC 3339.
     pub at: String,
@@ -151,7 +154,9 @@ impl OrderQuoteView {
             sats: quote.sats.get(),
             sats_text: quote.sats.to_string(),
             btc_text: quote.sats.to_btc_string(),
+            usd_cents: usd_value_at_receipt(quote.sats, quote.price).get(),
             usd_text: usd_value_at_receipt(quote.sats, quote.price).to_string(),
+            price_cents: quote.price.get(),
             price_text: quote.price.to_string(),
             at: rfc3339(quote.at),
         }
@@ -272,6 +277,7 @@ fn payout_view(facts: &OrderFacts) -> Option<PayoutView> {
     Some(PayoutView {
         sats: sats.get(),
         sats_text: sats.to_string(),
+        usd_cents: facts.paid_value().map(|usd| usd.get()),
         usd_text: facts
             .paid_value()
             .map(|usd| usd.to_string())
@@ -314,6 +320,7 @@ pub struct QuoteView {
     pub sats_text: String,
     pub btc_text: String,
     /// The sats' worth at the price: what the seller gets, in dollars.
+    pub usd_cents: u64,
     pub usd_text: String,
     pub price_usd_cents: u64,
     /// CardCoins' price per bitcoin, fees included.
@@ -329,6 +336,7 @@ impl QuoteView {
             sats: sats.get(),
             sats_text: sats.to_string(),
             btc_text: sats.to_btc_string(),
+            usd_cents: usd_value_at_receipt(sats, price).get(),
             usd_text: usd_value_at_receipt(sats, price).to_string(),
             price_usd_cents: price.get(),
             price_text: price.to_string(),

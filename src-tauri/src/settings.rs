@@ -46,6 +46,9 @@ pub struct Settings {
     /// The block explorer "View in a block explorer" opens, with `{txid}` where the
     /// transaction goes; empty or `None` is `explorer::DEFAULT_EXPLORER`.
     pub explorer_url: Option<String>,
+    /// The language the app speaks (a BCP 47 tag such as `es-US`); `None` follows the
+    /// computer's. Takes effect at once.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             payout_watch: false,
             esplora_url: None,
             explorer_url: None,
+            language: None,
         }
     }
 }
@@ -189,6 +193,7 @@ mod tests {
             payout_watch: true,
             esplora_url: Some("http://127.0.0.1:3002/api".into()),
             explorer_url: Some("https://mempool.space/tx/{txid}".into()),
+            language: Some("es-US".into()),
         };
         mine.save(&path).expect("saved");
         assert_eq!(Settings::load(&path), mine);

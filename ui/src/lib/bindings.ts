@@ -303,7 +303,11 @@ vaultDamage: string | null;
  * Why phone verification cannot work in this build (no reCAPTCHA site key or registered
  * hostname); `None` when it can. The phone step shows it and sends nothing.
  */
-captchaProblem: string | null }
+captchaProblem: string | null; 
+/**
+ * The computer's language (BCP 47), which the app speaks unless Settings names another.
+ */
+osLocale: string }
 /**
  * A destination, whole and shortened in the middle for a sentence ("bc1qar0…f5mdq").
  */
@@ -465,11 +469,11 @@ export type OrderQuoteView = { sats: number; satsText: string; btcText: string;
 /**
  * The bitcoin's worth at the price: what the seller gets, in dollars.
  */
-usdText: string; 
+usdCents: number; usdText: string; 
 /**
  * CardCoins' price per bitcoin, fees included.
  */
-priceText: string; 
+priceCents: number; priceText: string; 
 /**
  * RFC 3339.
  */
@@ -569,9 +573,9 @@ at: string; title: string; body: string; txid: string | null }
  */
 export type PayoutView = { sats: number; satsText: string; 
 /**
- * The sats in dollars at the order's price.
+ * The sats in dollars at the order's price, when the price is known.
  */
-usdText: string; destination: DestinationText; 
+usdCents: number | null; usdText: string; destination: DestinationText; 
 /**
  * The transaction that pays (the watch's, after a replacement), when known.
  */
@@ -632,7 +636,7 @@ export type QuoteView = { amountCents: number; amountText: string; sats: number;
 /**
  * The sats' worth at the price: what the seller gets, in dollars.
  */
-usdText: string; priceUsdCents: number; 
+usdCents: number; usdText: string; priceUsdCents: number; 
 /**
  * CardCoins' price per bitcoin, fees included.
  */
@@ -691,7 +695,12 @@ esploraUrl: string | null;
  * The block explorer "View in a block explorer" opens, with `{txid}` where the
  * transaction goes; empty or `None` is `explorer::DEFAULT_EXPLORER`.
  */
-explorerUrl: string | null }
+explorerUrl: string | null; 
+/**
+ * The language the app speaks (a BCP 47 tag such as `es-US`); `None` follows the
+ * computer's. Takes effect at once.
+ */
+language: string | null }
 /**
  * One change of status in an order's timeline.
  */
