@@ -4,50 +4,23 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events};
 
-use crate::{
-    app_info, captcha, checks, explorer, orders, payout_watch, photos, records, settings, support,
-    vault,
-};
+use crate::captcha::*;
+use crate::commands::*;
+use crate::events::{OrderStatusChanged, PayoutWatchChanged};
+
+macro_rules! command_list {
+    { $($name:ident),* $(,)? } => {
+        collect_commands![$($name),*]
+    };
+}
 
 /// Where the generated file lives, from this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 
 pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
-        .commands(collect_commands![
-            app_info::app_info,
-            checks::get_tickers,
-            checks::quote,
-            checks::check_phone,
-            checks::check_destination,
-            orders::create_order,
-            vault::list_orders,
-            orders::get_order,
-            vault::forget_order,
-            vault::copy_order_id,
-            captcha::solve_captcha,
-            orders::send_phone_code,
-            orders::verify_phone_code,
-            orders::submit_payment,
-            photos::pick_photos,
-            photos::prepare_photo,
-            photos::upload_photo,
-            orders::submit_for_verification,
-            settings::get_settings,
-            settings::save_settings,
-            orders::sandbox_latest_code,
-            vault::allow_plain_file_vault,
-            support::open_log_folder,
-            support::copy_diagnostics,
-            records::export_orders,
-            records::save_support_bundle,
-            records::save_receipt,
-            explorer::open_in_explorer,
-        ])
-        .events(collect_events![
-            orders::OrderStatusChanged,
-            payout_watch::PayoutWatchChanged
-        ])
+        .commands(include!("command_list.rs"))
+        .events(collect_events![OrderStatusChanged, PayoutWatchChanged])
 }
 
 /// Every amount is below 2^53, so 64-bit integers are plain numbers in TypeScript.

@@ -1,11 +1,9 @@
-//! The captcha window: the app's own captcha page (src-tauri/captcha/) in a window of its own,
+//! The captcha window: the app's own captcha page (crates/app/captcha/) in a window of its own,
 //! with no capability (so no IPC), running under the registered hostname as reCAPTCHA requires
 //! (`CaptchaSource::page_url`), and handing its token to Rust by navigating to a sentinel URL on
 //! that origin, which is cancelled here. The window uses the proxy from Settings, like the API
 //! client, so Google sees the address CardCoins sees; it closes itself after a time limit.
 
-mod page;
-mod source;
 mod webview;
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,10 +14,9 @@ use tauri::{Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
 use url::Url;
 
-use crate::error::AppError;
-use crate::startup::Startup;
+use cardcoins_app::captcha_page;
+use cardcoins_app::{AppError, Startup};
 
-pub use source::CaptchaSource;
 use webview::WebviewProxy;
 
 const WINDOW_LABEL: &str = "captcha";
@@ -93,7 +90,7 @@ pub async fn solve_captcha(
     let source = state.captcha();
     // Refused before anything opens when this build has no site key.
     let page = source.page_url()?;
-    let html = page::render(source)?;
+    let html = captcha_page::render(source)?;
     let proxy = if source.uses_proxy() {
         WebviewProxy::from_setting(state.settings().proxy.as_deref())?
     } else {

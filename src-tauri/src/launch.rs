@@ -51,7 +51,7 @@ pub fn prepare_environment() {
 /// The app cannot run (a newer app's order list, a data folder it cannot use): say why in a
 /// window, since a person who double-clicked the app never sees a terminal, then quit. The
 /// dialog waits for the event loop, so it is shown from a task, not from `setup` itself.
-pub fn cannot_start(app: tauri::AppHandle, error: crate::AppError) {
+pub fn cannot_start(app: tauri::AppHandle, error: cardcoins_app::AppError) {
     use tauri::Manager;
     tracing::error!(code = %error.code, message = %error.message, "the app could not start");
     eprintln!("CardCoins could not start: {}", error.message);

@@ -1,50 +1,20 @@
 //! The desktop shell: adapts the Tauri-free crates under `crates/` to commands and windows.
 //! Each module is one domain; each command is a few lines that call into a crate.
 
-mod app_info;
 pub mod bindings;
 mod captcha;
-mod checks;
-mod diagnostics;
-#[cfg(test)]
-mod dialect_journeys;
-mod error;
-mod explorer;
-#[cfg(test)]
-mod fault_tests;
-#[cfg(test)]
-mod flow_tests;
+mod commands;
+mod desktop_shell;
+mod events;
 mod launch;
-mod log_tail;
-mod logging;
-mod order_views;
-mod orders;
-mod payout_views;
-mod payout_watch;
-#[cfg(test)]
-mod payout_watch_tests;
-mod photos;
-mod practice_uplink;
-mod records;
-#[cfg(test)]
-mod records_tests;
-#[cfg(test)]
-mod secrets_tests;
-mod settings;
-mod startup;
-mod state;
-mod status_watch;
-mod support;
 #[cfg(test)]
 mod surface_tests;
-#[cfg(test)]
-mod upload_queue_tests;
-mod vault;
 mod window_memory;
 
-pub use error::AppError;
-pub use state::{AppState, StartOptions};
+use std::sync::Arc;
 
+use cardcoins_app::{logging, payout_watch, status_watch, StartOptions, Startup, KEYRING_SERVICE};
+use desktop_shell::DesktopShell;
 use launch::LaunchOptions;
 use tauri::Manager;
 
@@ -80,21 +50,21 @@ pub fn run() {
                 config_dir: Some(app.path().app_config_dir()?),
                 sandbox_flag: options.sandbox,
                 persist_sandbox: true,
-                keyring_service: state::KEYRING_SERVICE.to_string(),
+                keyring_service: KEYRING_SERVICE.to_string(),
                 sandbox_dialect: options.dialect,
                 sandbox_clock: None,
+                shell: Arc::new(DesktopShell::new(app.handle().clone())),
             };
-            app.manage(startup::Startup::new(start));
+            app.manage(Startup::new(start));
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                let startup = handle.state::<startup::Startup>();
+                let startup = handle.state::<Startup>();
                 match startup.ready().await {
                     Ok(state) => {
                         if let Some(sandbox) = state.sandbox() {
                             tracing::info!(api = %sandbox.api_base_url(), "practising against the built-in sandbox");
                         }
-                        status_watch::spawn(handle.clone());
-                        payout_watch::spawn(handle.clone());
+                        tokio::join!(status_watch::run(&startup), payout_watch::run(&startup));
                     }
                     Err(error) => launch::cannot_start(handle.clone(), error),
                 }

@@ -26,14 +26,14 @@ fn commands_in_bindings() -> BTreeSet<String> {
         .collect()
 }
 
-/// The commands named in build.rs's ACL manifest.
+/// The commands in the one list build.rs makes the ACL manifest from.
 fn commands_in_acl_manifest() -> BTreeSet<String> {
-    let build = read(&manifest_dir().join("build.rs"));
-    let list = build
-        .split("APP_COMMANDS: &[&str] = &[")
+    let list_file = read(&manifest_dir().join("src/command_list.rs"));
+    let list = list_file
+        .split("command_list! {")
         .nth(1)
-        .and_then(|rest| rest.split("];").next())
-        .expect("APP_COMMANDS in build.rs");
+        .and_then(|rest| rest.split('}').next())
+        .expect("command_list! in src/command_list.rs");
     list.split(',')
         .map(|item| item.trim().trim_matches('"'))
         .filter(|item| !item.is_empty())

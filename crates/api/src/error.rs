@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use cardcoins_core::{ErrorCode, ImageSlot};
+use cardcoins_core::{ErrorCode, ErrorKind, ImageSlot};
 pub use cardcoins_http::NetworkErrorKind;
 use thiserror::Error;
 
@@ -164,6 +164,15 @@ impl ApiError {
         }
     }
 
+    /// Whether trying again can help, for the app and the command line to read.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ApiError::Blocked { .. } => ErrorKind::Blocked,
+            error if error.is_transient() => ErrorKind::Transient,
+            _ => ErrorKind::Permanent,
+        }
+    }
+
     /// How long the server asked us to wait, when it said.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
@@ -215,9 +224,8 @@ impl ApiError {
             ApiError::Maintenance { .. } => ErrorCode::Maintenance,
             ApiError::Network { kind, .. } => match kind {
                 NetworkErrorKind::Timeout => ErrorCode::Timeout,
-                NetworkErrorKind::Offline | NetworkErrorKind::Tls | NetworkErrorKind::Other => {
-                    ErrorCode::Offline
-                }
+                NetworkErrorKind::Tls => ErrorCode::SecureConnectionFailed,
+                NetworkErrorKind::Offline | NetworkErrorKind::Other => ErrorCode::Offline,
             },
             ApiError::Upload { kind } => match kind {
                 UploadErrorKind::PolicyExpired => ErrorCode::UploadExpired,

@@ -1,5 +1,5 @@
 use cardcoins_api::ApiError;
-use cardcoins_core::{CoreError, ErrorCode};
+use cardcoins_core::{CoreError, ErrorCode, ErrorKind};
 use cardcoins_photos::PhotoError;
 use cardcoins_sandbox::SandboxError;
 use thiserror::Error;
@@ -42,6 +42,14 @@ impl CliError {
             CliError::Sandbox(_) => ErrorCode::Sandbox,
             CliError::Io { .. } => ErrorCode::Io,
             CliError::Runtime(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// Whether running the command again can help (`--json` prints it).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            CliError::Api(error) => error.kind(),
+            _ => ErrorKind::Permanent,
         }
     }
 

@@ -49,6 +49,7 @@ impl Output {
             };
             json!({"error": {
                 "code": error.code(),
+                "kind": error.kind(),
                 "message": error.to_string(),
                 "server_message": server_message,
             }})

@@ -48,6 +48,9 @@ pub enum ErrorCode {
     Maintenance,
     Offline,
     Timeout,
+    /// The TLS handshake failed: a wrong clock, or a proxy or filter that intercepts HTTPS.
+    /// Trying again does not help until that changes.
+    SecureConnectionFailed,
     /// An answer whose documented fields could not be read.
     UnreadableAnswer,
     UploadExpired,
@@ -116,6 +119,7 @@ impl ErrorCode {
             Maintenance => "maintenance",
             Offline => "offline",
             Timeout => "timeout",
+            SecureConnectionFailed => "secure_connection_failed",
             UnreadableAnswer => "unreadable_answer",
             UploadExpired => "upload_expired",
             UploadTooSlow => "upload_too_slow",
@@ -142,18 +146,22 @@ impl ErrorCode {
             Internal => "internal",
         }
     }
+}
 
-    /// Failures that pass by themselves: worth offering "try again".
-    pub fn is_transient(self) -> bool {
-        matches!(
-            self,
-            ErrorCode::ServerError
-                | ErrorCode::Maintenance
-                | ErrorCode::Offline
-                | ErrorCode::Timeout
-                | ErrorCode::TemporarilyBlocked
-        )
-    }
+/// Whether trying again can help. Decided once, by the crate that knows the failure (the API
+/// client for CardCoins' answers and the network), and carried with the error to the UI and the
+/// command line, which read it and list no codes of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Passes by itself (no connection, a busy or resting server): worth "try again".
+    Transient,
+    /// CardCoins turned this network away for a while: nothing may ask again until the wait
+    /// is over, neither a poller nor "try again".
+    Blocked,
+    /// Trying the same again gives the same answer: something must change first.
+    Permanent,
 }
 
 impl fmt::Display for ErrorCode {

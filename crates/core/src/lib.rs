@@ -19,7 +19,7 @@ pub use destination::{
     ParsedDestination,
 };
 pub use error::CoreError;
-pub use error_code::ErrorCode;
+pub use error_code::{ErrorCode, ErrorKind};
 pub use flow_step::FlowStep;
 pub use image_slot::ImageSlot;
 pub use money::{quote_sats, Cents, Sats};

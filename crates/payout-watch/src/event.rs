@@ -1,4 +1,5 @@
-//! A change in a payout's state: one desktop notification and one line in the order's timeline.
+//! A change in a payout's state: one desktop notification and one line in the order's timeline
+//! (worded by the app, from its catalog).
 
 use bitcoin::Txid;
 use serde::{Deserialize, Serialize};
@@ -33,32 +34,6 @@ pub enum WatchEvent {
 }
 
 impl WatchEvent {
-    /// A notification's title.
-    pub fn title(&self) -> &'static str {
-        match self {
-            WatchEvent::Seen { .. } => "Payment seen",
-            WatchEvent::Replaced { .. } => "Payment replaced by a bigger batch",
-            WatchEvent::Confirmed { .. } => "Payment confirmed",
-            WatchEvent::Done { .. } => "Payment complete",
-        }
-    }
-
-    /// A notification's text, also the timeline's line after the title. It names no
-    /// transaction: the order shows the one that pays once, beside the payout.
-    pub fn body(&self) -> String {
-        match self {
-            WatchEvent::Seen { .. } => "Your bitcoin is on its way, not yet confirmed. It may be replaced by a bigger batch: that is normal. Don't spend it yet.".to_string(),
-            WatchEvent::Replaced { .. } => "CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet.".to_string(),
-            WatchEvent::Confirmed { confirmations, .. } => format!(
-                "It has {} of the 3 the app waits for. Don't spend it yet.",
-                confirmation_words(*confirmations)
-            ),
-            WatchEvent::Done { block_height, .. } => format!(
-                "It has 3 confirmations (block {block_height}). The bitcoin is yours to spend."
-            ),
-        }
-    }
-
     /// The transaction the payout is now believed to be.
     pub fn txid(&self) -> &Txid {
         match self {
@@ -67,13 +42,5 @@ impl WatchEvent {
             | WatchEvent::Done { txid, .. } => txid,
             WatchEvent::Replaced { new_txid, .. } => new_txid,
         }
-    }
-}
-
-fn confirmation_words(count: u32) -> String {
-    if count == 1 {
-        "1 confirmation".to_string()
-    } else {
-        format!("{count} confirmations")
     }
 }

@@ -15,7 +15,7 @@
 //! let mut watch = PayoutWatch::new(target);
 //! while let Some(delay) = watch.next_poll_delay() {
 //!     for event in poll_once(&client, &mut watch).await.unwrap_or_default() {
-//!         println!("{}: {}", event.title(), event.body());
+//!         println!("{event:?}");
 //!     }
 //!     tokio::time::sleep(delay).await;
 //! }

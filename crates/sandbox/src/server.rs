@@ -144,6 +144,11 @@ impl SandboxHandle {
         self.shared.fault()
     }
 
+    /// How many times an order was read (Order Status) since start.
+    pub fn order_reads(&self) -> u64 {
+        self.shared.order_reads()
+    }
+
     /// How many upload permissions (Image Presign) were handed out since start.
     pub fn presigns_issued(&self) -> u64 {
         self.shared.presigns_issued()

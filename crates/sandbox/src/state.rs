@@ -110,6 +110,7 @@ pub(crate) struct Shared {
     uploads_in_flight: Mutex<Vec<EpochMillis>>,
     /// Upload permissions handed out since start: tests see whether a retry asked afresh.
     presigns_issued: std::sync::atomic::AtomicU64,
+    order_reads: std::sync::atomic::AtomicU64,
     pub rate_limiter: RateLimiter,
     ticker: Mutex<Ticker>,
     pub objects: ObjectStore,
@@ -128,6 +129,15 @@ impl Shared {
     pub fn count_presign(&self) {
         self.presigns_issued
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn count_order_read(&self) {
+        self.order_reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn order_reads(&self) -> u64 {
+        self.order_reads.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn presigns_issued(&self) -> u64 {
@@ -161,6 +171,7 @@ impl Shared {
             expiry_check: Mutex::new(config.expiry_check),
             uploads_in_flight: Mutex::new(Vec::new()),
             presigns_issued: std::sync::atomic::AtomicU64::new(0),
+            order_reads: std::sync::atomic::AtomicU64::new(0),
             config,
             store: Mutex::new(store),
             persistence,

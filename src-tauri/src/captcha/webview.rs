@@ -13,7 +13,7 @@ use tauri::WebviewWindow;
 use tokio::sync::oneshot;
 use url::Url;
 
-use crate::error::AppError;
+use cardcoins_app::AppError;
 
 /// Where the window's requests go: straight out, or through the proxy from Settings.
 #[derive(Debug, Clone, PartialEq, Eq)]

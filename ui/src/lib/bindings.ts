@@ -118,9 +118,6 @@ async submitPayment(handle: string, destination: string, firstName: string | nul
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * The native file chooser, images only; an empty list when cancelled.
- */
 async pickPhotos() : Promise<Result<string[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("pick_photos") };
@@ -177,10 +174,6 @@ async sandboxLatestCode(phone: string | null) : Promise<Result<string | null, Ap
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Only on the person's explicit OK, where no system keyring works: order IDs are kept
- * unencrypted in the app's data file instead of for this run only.
- */
 async allowPlainFileVault() : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("allow_plain_file_vault") };
@@ -197,11 +190,6 @@ async openLogFolder() : Promise<Result<null, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Puts the diagnostics on the clipboard. The app copies, not the page: a web view may refuse a
- * page's clipboard write that comes after waiting for the report, as it no longer follows the
- * click.
- */
 async copyDiagnostics() : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("copy_diagnostics") };
@@ -210,9 +198,6 @@ async copyDiagnostics() : Promise<Result<null, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Exports every order after asking where; the saved file's path, or `None` when cancelled.
- */
 async exportOrders(format: ExportFormat, includeOrderIds: boolean) : Promise<Result<string | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("export_orders", { format, includeOrderIds }) };
@@ -221,10 +206,6 @@ async exportOrders(format: ExportFormat, includeOrderIds: boolean) : Promise<Res
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Saves a support bundle after asking where: one order's (`handle`) or every order's. The saved
- * file's path, or `None` when cancelled.
- */
 async saveSupportBundle(handle: string | null, includeOrderIds: boolean) : Promise<Result<string | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("save_support_bundle", { handle, includeOrderIds }) };
@@ -233,10 +214,6 @@ async saveSupportBundle(handle: string | null, includeOrderIds: boolean) : Promi
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Saves one order's receipt as a PDF after asking where; the saved file's path, or `None` when
- * cancelled.
- */
 async saveReceipt(handle: string, includeOrderId: boolean) : Promise<Result<string | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("save_receipt", { handle, includeOrderId }) };
@@ -273,6 +250,10 @@ payoutWatchChanged: "payout-watch-changed"
 /** user-defined types **/
 
 export type AppError = { code: ErrorCode; 
+/**
+ * Whether "try again" can help: the UI reads this and lists no codes of its own.
+ */
+kind: ErrorKind; 
 /**
  * The app's own words: what happened and what to do.
  */
@@ -391,6 +372,11 @@ export type ErrorCode = "invalid_amount" | "invalid_order_id" | "invalid_phone" 
  */
 "temporarily_blocked" | "server_error" | "maintenance" | "offline" | "timeout" | 
 /**
+ * The TLS handshake failed: a wrong clock, or a proxy or filter that intercepts HTTPS.
+ * Trying again does not help until that changes.
+ */
+"secure_connection_failed" | 
+/**
  * An answer whose documented fields could not be read.
  */
 "unreadable_answer" | "upload_expired" | 
@@ -399,6 +385,25 @@ export type ErrorCode = "invalid_amount" | "invalid_order_id" | "invalid_phone" 
  * lasts; the person may still try.
  */
 "upload_too_slow" | "upload_too_large" | "upload_refused" | "photo_unreadable" | "photo_folder" | "photo_too_large" | "photo_heic" | "photo_not_image" | "photo_not_prepared" | "captcha_required" | "captcha_open" | "captcha_not_completed" | "captcha_timeout" | "captcha_not_configured" | "unknown_order" | "vault_unavailable" | "invalid_settings" | "settings_not_saved" | "not_sandbox" | "sandbox" | "io" | "internal"
+/**
+ * Whether trying again can help. Decided once, by the crate that knows the failure (the API
+ * client for CardCoins' answers and the network), and carried with the error to the UI and the
+ * command line, which read it and list no codes of their own.
+ */
+export type ErrorKind = 
+/**
+ * Passes by itself (no connection, a busy or resting server): worth "try again".
+ */
+"transient" | 
+/**
+ * CardCoins turned this network away for a while: nothing may ask again until the wait
+ * is over, neither a poller nor "try again".
+ */
+"blocked" | 
+/**
+ * Trying the same again gives the same answer: something must change first.
+ */
+"permanent"
 /**
  * What "Your orders" exports to.
  */
@@ -481,11 +486,7 @@ at: string }
 /**
  * An order whose status changed while the app was open.
  */
-export type OrderStatusChanged = { handle: string; status: string; statusLabel: string; 
-/**
- * What the change means for the seller, when it is a decision worth a notification.
- */
-outcome: Outcome | null }
+export type OrderStatusChanged = StatusChange
 export type OrderSummary = { handle: string; amountCents: number; amountText: string; 
 /**
  * RFC 3339.
@@ -701,6 +702,14 @@ explorerUrl: string | null;
  * computer's. Takes effect at once.
  */
 language: string | null }
+/**
+ * An order whose status changed while the app was open.
+ */
+export type StatusChange = { handle: string; status: string; statusLabel: string; 
+/**
+ * What the change means for the seller, when it is a decision worth a notification.
+ */
+outcome: Outcome | null }
 /**
  * One change of status in an order's timeline.
  */

@@ -138,6 +138,7 @@ pub(crate) async fn get_existing(
     State(shared): State<Arc<Shared>>,
     Path(order_id): Path<String>,
 ) -> Result<Response, ApiError> {
+    shared.count_order_read();
     let data = shared.with_store(|store, ctx| order_view::render(store, &order_id, ctx))?;
     Ok(ok("", data))
 }

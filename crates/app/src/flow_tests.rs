@@ -9,6 +9,7 @@ use cardcoins_sandbox::{Clock, Dialect, ManualClock};
 
 use crate::order_views::FlowStep;
 use crate::photos::{self, ImageSlot, UploadPhase, UploadProgress};
+use crate::shell::RecordingShell;
 use crate::state::{AppState, StartOptions};
 use crate::{orders, vault};
 
@@ -26,6 +27,16 @@ pub(crate) async fn practice_in(
     dialect: Option<Dialect>,
     clock: Option<&ManualClock>,
 ) -> AppState {
+    practice_told(folder, dialect, clock, Arc::new(RecordingShell::default())).await
+}
+
+/// [`practice_in`], telling `shell` of every event and notification.
+pub(crate) async fn practice_told(
+    folder: &Path,
+    dialect: Option<Dialect>,
+    clock: Option<&ManualClock>,
+    shell: Arc<RecordingShell>,
+) -> AppState {
     let state = AppState::start(StartOptions {
         data_dir: folder.to_path_buf(),
         config_dir: None,
@@ -34,9 +45,12 @@ pub(crate) async fn practice_in(
         keyring_service: format!("co.cardcoins.desktop.test.{}", uuid_like()),
         sandbox_dialect: dialect,
         sandbox_clock: clock.map(Clock::from),
+        shell,
     })
     .await
     .expect("the practice state starts");
+    // The sandbox's clock moves in these tests: each read must see the move at once.
+    state.order_syncs.set_interval(std::time::Duration::ZERO);
     // Under scripts/with-keyring.sh (as in `make test`) the IDs must really go to the keyring.
     if std::env::var_os("KEYRING_TEST_HOME").is_some() {
         assert_eq!(
@@ -58,19 +72,19 @@ pub(crate) async fn order_at_photos(
     sandbox: &cardcoins_sandbox::SandboxHandle,
     amount_cents: u64,
 ) -> String {
-    let handle = orders::create(state, amount_cents, None)
+    let handle = orders::create_order(state, amount_cents, None)
         .await
         .expect("order created")
         .handle;
     let token = sandbox.issue_captcha_token();
-    orders::dispatch_phone_code(state, &handle, PHONE, false, &token)
+    orders::send_phone_code(state, &handle, PHONE, false, &token)
         .await
         .expect("code sent");
     let code = sandbox.outbox(Some(PHONE)).pop().expect("a code").code;
-    orders::confirm_phone_code(state, &handle, PHONE, &code, None)
+    orders::verify_phone_code(state, &handle, PHONE, &code, None)
         .await
         .expect("phone confirmed");
-    orders::submit_payout(state, &handle, ADDRESS, None, None, None)
+    orders::submit_payment(state, &handle, ADDRESS, None, None, None)
         .await
         .expect("payout");
     handle
@@ -78,10 +92,10 @@ pub(crate) async fn order_at_photos(
 
 /// Prepares `photo` for `slot` and uploads it.
 pub(crate) async fn upload_photo(state: &AppState, handle: &str, slot: ImageSlot, photo: &Path) {
-    photos::prepare(state, handle, slot, photo.to_path_buf())
+    photos::prepare_photo(state, handle, slot, photo.to_path_buf())
         .await
         .unwrap_or_else(|error| panic!("{slot} prepared: {error:?}"));
-    photos::upload(state, handle, slot, false, |_| {})
+    photos::upload_photo(state, handle, slot, false, |_| {})
         .await
         .unwrap_or_else(|error| panic!("{slot} uploaded: {error:?}"));
 }
@@ -100,7 +114,7 @@ async fn an_order_goes_from_creation_to_review() {
     let folder = tempfile::tempdir().expect("temp dir");
     let state = practice(folder.path()).await;
 
-    let created = orders::create(&state, 5500, None)
+    let created = orders::create_order(&state, 5500, None)
         .await
         .expect("order created");
     // In the vault before create returned: on disk, with a working ID behind the handle.
@@ -117,7 +131,7 @@ async fn an_order_goes_from_creation_to_review() {
     assert_eq!(created.step, FlowStep::Phone);
     assert_eq!(created.amount_text, "$55.00");
 
-    let order = orders::get(&state, &created.handle)
+    let order = orders::get_order(&state, &created.handle)
         .await
         .expect("order read");
     assert_eq!(order.status, "created");
@@ -125,22 +139,22 @@ async fn an_order_goes_from_creation_to_review() {
     assert_eq!(order.step, FlowStep::Phone);
 
     let token = state.sandbox().expect("sandbox").issue_captcha_token();
-    orders::dispatch_phone_code(&state, &created.handle, PHONE, false, &token)
+    orders::send_phone_code(&state, &created.handle, PHONE, false, &token)
         .await
         .expect("code sent");
-    let wrong = orders::confirm_phone_code(&state, &created.handle, PHONE, "000000", None)
+    let wrong = orders::verify_phone_code(&state, &created.handle, PHONE, "000000", None)
         .await
         .expect_err("wrong code refused");
     assert_eq!(wrong.code, ErrorCode::CodeRefused, "{}", wrong.message);
-    let code = orders::latest_practice_code(&state, Some(PHONE))
+    let code = orders::sandbox_latest_code(&state, Some(PHONE))
         .await
         .expect("outbox read")
         .expect("a code was sent");
-    orders::confirm_phone_code(&state, &created.handle, PHONE, &code, None)
+    orders::verify_phone_code(&state, &created.handle, PHONE, &code, None)
         .await
         .expect("phone confirmed");
 
-    let bad = orders::submit_payout(
+    let bad = orders::submit_payment(
         &state,
         &created.handle,
         "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx",
@@ -151,10 +165,10 @@ async fn an_order_goes_from_creation_to_review() {
     .await
     .expect_err("testnet refused");
     assert_eq!(bad.code, ErrorCode::TestnetAddress);
-    orders::submit_payout(&state, &created.handle, ADDRESS, None, None, None)
+    orders::submit_payment(&state, &created.handle, ADDRESS, None, None, None)
         .await
         .expect("payout accepted");
-    let order = orders::get(&state, &created.handle)
+    let order = orders::get_order(&state, &created.handle)
         .await
         .expect("order read");
     assert_eq!(order.status, "authorized");
@@ -164,7 +178,7 @@ async fn an_order_goes_from_creation_to_review() {
     let photo = folder.path().join("card.png");
     write_card_photo(&photo);
     for slot in order.required_images.iter().map(|image| image.slot) {
-        let prepared = photos::prepare(&state, &created.handle, slot, photo.clone())
+        let prepared = photos::prepare_photo(&state, &created.handle, slot, photo.clone())
             .await
             .expect("photo prepared");
         assert!(prepared
@@ -172,7 +186,7 @@ async fn an_order_goes_from_creation_to_review() {
             .starts_with("data:image/jpeg;base64,"));
         let seen: Arc<Mutex<Vec<UploadProgress>>> = Arc::default();
         let sink = seen.clone();
-        let sent = photos::upload(&state, &created.handle, slot, false, move |p| {
+        let sent = photos::upload_photo(&state, &created.handle, slot, false, move |p| {
             sink.lock().expect("progress").push(p)
         })
         .await
@@ -189,33 +203,36 @@ async fn an_order_goes_from_creation_to_review() {
         );
         assert!(seen.iter().all(|p| p.slot == slot));
     }
-    let again = photos::upload(&state, &created.handle, ImageSlot::Image1, false, |_| {})
+    let again = photos::upload_photo(&state, &created.handle, ImageSlot::Image1, false, |_| {})
         .await
         .expect_err("nothing prepared any more");
     assert_eq!(again.code, ErrorCode::PhotoNotPrepared);
 
-    let order = orders::get(&state, &created.handle)
+    let order = orders::get_order(&state, &created.handle)
         .await
         .expect("order read");
     assert_eq!(order.step, FlowStep::Review);
     assert!(order.required_images.iter().all(|image| image.uploaded));
-    orders::request_review(&state, &created.handle)
+    orders::submit_for_verification(&state, &created.handle)
         .await
         .expect("submitted for review");
-    let order = orders::get(&state, &created.handle)
+    let order = orders::get_order(&state, &created.handle)
         .await
         .expect("order read");
     assert_eq!(order.status, "processing");
     assert_eq!(order.step, FlowStep::Status);
 
-    let listed = vault::list(&state).await.expect("history");
+    let listed = vault::list_orders(&state).await.expect("history");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].status, "processing");
-    vault::forget(&state, &created.handle)
+    vault::forget_order(&state, &created.handle)
         .await
         .expect("forgotten");
-    assert!(vault::list(&state).await.expect("history").is_empty());
-    let gone = orders::get(&state, &created.handle)
+    assert!(vault::list_orders(&state)
+        .await
+        .expect("history")
+        .is_empty());
+    let gone = orders::get_order(&state, &created.handle)
         .await
         .expect_err("forgotten");
     assert_eq!(gone.code, ErrorCode::UnknownOrder);
@@ -225,33 +242,33 @@ async fn an_order_goes_from_creation_to_review() {
 async fn bad_input_gets_a_code_and_words() {
     let folder = tempfile::tempdir().expect("temp dir");
     let state = practice(folder.path()).await;
-    let unknown = orders::get(&state, "no-such-handle")
+    let unknown = orders::get_order(&state, "no-such-handle")
         .await
         .expect_err("unknown");
     assert_eq!(unknown.code, ErrorCode::UnknownOrder);
     assert_eq!(
-        orders::create(&state, 0, None)
+        orders::create_order(&state, 0, None)
             .await
             .expect_err("zero")
             .code,
         ErrorCode::InvalidAmount
     );
-    let maintenance = orders::create(&state, 5030, None)
+    let maintenance = orders::create_order(&state, 5030, None)
         .await
         .expect_err("magic 503");
     assert_eq!(maintenance.code, ErrorCode::Maintenance);
 
-    let created = orders::create(&state, 2000, None)
+    let created = orders::create_order(&state, 2000, None)
         .await
         .expect("order created");
     let folder_path = folder.path().to_path_buf();
-    let as_folder = photos::prepare(&state, &created.handle, ImageSlot::Image1, folder_path)
+    let as_folder = photos::prepare_photo(&state, &created.handle, ImageSlot::Image1, folder_path)
         .await
         .expect_err("a folder");
     assert_eq!(as_folder.code, ErrorCode::PhotoFolder);
     let text = folder.path().join("notes.txt");
     std::fs::write(&text, "not a photo at all").expect("written");
-    let as_text = photos::prepare(&state, &created.handle, ImageSlot::Image1, text)
+    let as_text = photos::prepare_photo(&state, &created.handle, ImageSlot::Image1, text)
         .await
         .expect_err("text");
     assert_eq!(
@@ -260,7 +277,7 @@ async fn bad_input_gets_a_code_and_words() {
         "{}",
         as_text.message
     );
-    let missing = photos::prepare(
+    let missing = photos::prepare_photo(
         &state,
         &created.handle,
         ImageSlot::Image1,
@@ -270,15 +287,15 @@ async fn bad_input_gets_a_code_and_words() {
     .expect_err("missing");
     assert_eq!(missing.code, ErrorCode::PhotoUnreadable);
 
-    let no_captcha = orders::dispatch_phone_code(&state, &created.handle, PHONE, false, " ")
+    let no_captcha = orders::send_phone_code(&state, &created.handle, PHONE, false, " ")
         .await
         .expect_err("no token");
     assert_eq!(no_captcha.code, ErrorCode::CaptchaRequired);
     let used = state.sandbox().expect("sandbox").issue_captcha_token();
-    orders::dispatch_phone_code(&state, &created.handle, PHONE, true, &used)
+    orders::send_phone_code(&state, &created.handle, PHONE, true, &used)
         .await
         .expect("first use");
-    let reused = orders::dispatch_phone_code(&state, &created.handle, PHONE, false, &used)
+    let reused = orders::send_phone_code(&state, &created.handle, PHONE, false, &used)
         .await
         .expect_err("second use");
     // A spent captcha answer is a refused dispatch; the server's words say why.
@@ -297,13 +314,13 @@ async fn bad_input_gets_a_code_and_words() {
 async fn a_damaged_order_list_is_reported_once_and_the_rest_kept() {
     let folder = tempfile::tempdir().expect("temp dir");
     let state = practice(folder.path()).await;
-    orders::create(&state, 1100, None)
+    orders::create_order(&state, 1100, None)
         .await
         .expect("first order");
-    orders::create(&state, 2200, None)
+    orders::create_order(&state, 2200, None)
         .await
         .expect("second order");
-    let info = crate::app_info::info(&state).await;
+    let info = crate::app_info::app_info(&state).await;
     assert!(info.vault_damage.is_none());
     drop(state);
 
@@ -314,17 +331,20 @@ async fn a_damaged_order_list_is_reported_once_and_the_rest_kept() {
     std::fs::write(&list, &full[..second + 12]).expect("torn");
 
     let state = practice(folder.path()).await;
-    let info = crate::app_info::info(&state).await;
+    let info = crate::app_info::app_info(&state).await;
     let damage = info.vault_damage.expect("the damage is reported");
     assert!(damage.contains("1 order(s) were recovered"), "{damage}");
-    let listed = vault::list(&state).await.expect("history");
+    let listed = vault::list_orders(&state).await.expect("history");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].amount_text, "$11.00");
     drop(state);
 
     let state = practice(folder.path()).await;
     assert!(
-        crate::app_info::info(&state).await.vault_damage.is_none(),
+        crate::app_info::app_info(&state)
+            .await
+            .vault_damage
+            .is_none(),
         "reported once"
     );
 }

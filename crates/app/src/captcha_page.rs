@@ -1,4 +1,4 @@
-//! The app's captcha page (src-tauri/captcha/page.html and page.js), filled in for one source:
+//! The app's captcha page (crates/app/captcha/page.html and page.js), filled in for one source:
 //! the values the script needs as a JSON data block, and a CSP that runs only the page's own
 //! script (by hash) and loads only from the captcha service.
 
@@ -6,11 +6,11 @@ use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::source::{CaptchaSource, ONLOAD};
+use crate::captcha_source::{CaptchaSource, ONLOAD};
 use crate::error::AppError;
 
-const TEMPLATE: &str = include_str!("../../captcha/page.html");
-const SCRIPT: &str = include_str!("../../captcha/page.js");
+const TEMPLATE: &str = include_str!("../captcha/page.html");
+const SCRIPT: &str = include_str!("../captcha/page.js");
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

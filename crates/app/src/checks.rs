@@ -6,7 +6,6 @@ use specta::Type;
 
 use crate::error::AppError;
 use crate::order_views::{rfc3339, QuoteView};
-use crate::startup::Startup;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -33,7 +32,7 @@ pub struct DestinationView {
 /// Prices are refreshed once a minute unless the server says otherwise.
 const DEFAULT_UPDATE_FREQUENCY_MS: u64 = 60_000;
 
-pub async fn tickers(state: &AppState) -> Result<TickerView, AppError> {
+pub async fn get_tickers(state: &AppState) -> Result<TickerView, AppError> {
     let tickers = state.api().get_tickers().await?;
     let bitcoin = tickers.bitcoin().ok_or_else(|| {
         AppError::new(
@@ -50,12 +49,12 @@ pub async fn tickers(state: &AppState) -> Result<TickerView, AppError> {
     })
 }
 
-pub fn quote_for(amount_text: &str, price_usd_cents: u64) -> Result<QuoteView, AppError> {
+pub fn quote(amount_text: &str, price_usd_cents: u64) -> Result<QuoteView, AppError> {
     let amount = Cents::parse_dollars(amount_text)?;
     Ok(QuoteView::new(amount, Cents::new(price_usd_cents)))
 }
 
-pub fn destination(input: &str) -> Result<DestinationView, AppError> {
+pub fn check_destination(input: &str) -> Result<DestinationView, AppError> {
     let parsed = Destination::parse(input)?;
     Ok(DestinationView {
         kind_label: parsed.destination.kind_label().to_string(),
@@ -63,19 +62,6 @@ pub fn destination(input: &str) -> Result<DestinationView, AppError> {
         is_lightning: !matches!(parsed.destination, Destination::OnChain(_)),
         notes: parsed.notes,
     })
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn get_tickers(startup: tauri::State<'_, Startup>) -> Result<TickerView, AppError> {
-    let state = startup.ready().await?;
-    tickers(state).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub fn quote(amount_text: String, price_usd_cents: u64) -> Result<QuoteView, AppError> {
-    quote_for(&amount_text, price_usd_cents)
 }
 
 /// A phone number checked: the form the API takes, and the one people read.
@@ -87,20 +73,12 @@ pub struct PhoneView {
     pub display: String,
 }
 
-#[tauri::command]
-#[specta::specta]
-pub fn check_phone(input: String, region: String) -> Result<PhoneView, AppError> {
-    let phone = PhoneNumber::parse(&input, &region)?;
+pub fn check_phone(input: &str, region: &str) -> Result<PhoneView, AppError> {
+    let phone = PhoneNumber::parse(input, region)?;
     Ok(PhoneView {
         e164: phone.e164().to_string(),
-        display: phone.display_for(&region),
+        display: phone.display_for(region),
     })
-}
-
-#[tauri::command]
-#[specta::specta]
-pub fn check_destination(input: String) -> Result<DestinationView, AppError> {
-    destination(&input)
 }
 
 #[cfg(test)]
@@ -109,32 +87,31 @@ mod tests {
 
     #[test]
     fn quotes_typed_amounts_in_integers() {
-        let quote = quote_for("$55", 6_585_000).expect("quote");
-        assert_eq!(quote.amount_cents, 5500);
-        assert_eq!(quote.sats, 83_523);
-        assert_eq!(quote.sats_text, "83,523 sats");
-        assert_eq!(quote.btc_text, "0.00083523 BTC");
+        let view = quote("$55", 6_585_000).expect("quote");
+        assert_eq!(view.amount_cents, 5500);
+        assert_eq!(view.sats, 83_523);
+        assert_eq!(view.sats_text, "83,523 sats");
+        assert_eq!(view.btc_text, "0.00083523 BTC");
         assert_eq!(
-            quote_for("55,5", 1).expect_err("comma").code,
+            quote("55,5", 1).expect_err("comma").code,
             ErrorCode::InvalidAmount
         );
     }
 
     #[test]
     fn checks_destinations_and_phones() {
-        let view = destination("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").expect("address");
+        let view =
+            check_destination("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").expect("address");
         assert!(!view.is_lightning);
         assert_eq!(
-            destination("").expect_err("empty").code,
+            check_destination("").expect_err("empty").code,
             ErrorCode::InvalidDestination
         );
-        let phone = check_phone("(650) 253-0000".into(), "US".into()).expect("phone");
+        let phone = check_phone("(650) 253-0000", "US").expect("phone");
         assert_eq!(phone.e164, "+16502530000");
         assert_eq!(phone.display, "(650) 253-0000");
         assert_eq!(
-            check_phone("12".into(), "US".into())
-                .expect_err("short")
-                .code,
+            check_phone("12", "US").expect_err("short").code,
             ErrorCode::InvalidPhone
         );
     }

@@ -1,26 +1,26 @@
 //! One command per step of an order: create, read, phone, payment, verify. Each reads the order
 //! ID from the vault by handle and keeps the vault's record in step with the server.
 
-use cardcoins_api::{
-    ApiError, CodeChannel, NewOrder, OrderDetails, PaymentDetails, PersonName, Progress,
-};
+use cardcoins_api::{ApiError, CodeChannel, NewOrder, OrderDetails, PaymentDetails, PersonName};
 use cardcoins_core::{
     quote_sats, ApiField, Cents, Destination, ErrorCode, FlowStep, OrderStatus, PhoneNumber,
     VerificationCode,
 };
 use cardcoins_records::OrderFacts;
-use cardcoins_vault::RecordedQuote;
+use std::time::Instant;
+
+use cardcoins_vault::{OrderRecord, RecordedQuote};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::AppError;
+use crate::order_sync::LastRead;
 use crate::order_views::{progress_of, OrderSummary, OrderView};
-use crate::startup::Startup;
 use crate::state::AppState;
 
 /// Makes the order. `quoted_price` is the price (US cents per bitcoin) of the quote the seller
 /// saw, kept with the order as what they were promised.
-pub async fn create(
+pub async fn create_order(
     state: &AppState,
     amount_cents: u64,
     quoted_price: Option<u64>,
@@ -42,25 +42,45 @@ pub async fn create(
     Ok(OrderSummary::from(&record))
 }
 
-/// Reads the order from the server and records what it says in the vault. An order the server
-/// no longer has (404) is recorded as gone, so nothing polls it again.
-pub async fn fetch(
-    state: &AppState,
-    handle: &str,
-) -> Result<(OrderDetails, Progress, OrderStatus), AppError> {
+/// What one read of an order gave: the server's details, the record as it now stands, and
+/// the change of status this read saw (already announced).
+pub struct Synced {
+    pub details: OrderDetails,
+    pub record: OrderRecord,
+    pub change: Option<StatusChange>,
+}
+
+/// Reads the order from the server and records what it says in the vault, in the order's turn
+/// (`order_sync`): a change of status is announced once, by the read that saw it. An order the
+/// server no longer has (404) is recorded as gone, so nothing polls it again.
+pub async fn fetch(state: &AppState, handle: &str) -> Result<Synced, AppError> {
+    let turn = state.order_syncs.turn(handle);
+    let mut last_read = turn.lock().await;
     let (id, record) = {
         let handle = handle.to_string();
         state
             .vault(move |vault| Ok((vault.order_id(&handle)?, vault.get(&handle)?)))
             .await?
     };
+    if let Some(read) = last_read
+        .as_ref()
+        .filter(|read| read.at.elapsed() < state.order_syncs.interval())
+    {
+        return Ok(Synced {
+            details: read.details.clone(),
+            record,
+            change: None,
+        });
+    }
     let details = match state.api().get_order(&id).await {
         Ok(details) => details,
         Err(error @ ApiError::NotFound { .. }) => {
+            *last_read = None;
             let handle = handle.to_string();
+            let noted = handle.clone();
             state
                 .vault(move |vault| {
-                    vault.update(&handle, |record| {
+                    vault.update(&noted, |record| {
                         record.note_status(
                             OrderStatus::Gone,
                             time::OffsetDateTime::now_utc(),
@@ -70,6 +90,11 @@ pub async fn fetch(
                     })
                 })
                 .await?;
+            if let Some(change) =
+                StatusChange::between(&handle, &record.last_status, &OrderStatus::Gone, false)
+            {
+                announce(state, &change);
+            }
             return Err(error.into());
         }
         Err(error) => return Err(error.into()),
@@ -104,57 +129,70 @@ pub async fn fetch(
         .filter(|image| image.uploaded == Some(true))
         .map(|image| image.slot)
         .collect();
-    let handle = handle.to_string();
-    let updated = state
-        .vault(move |vault| {
-            vault.update(&handle, |record| {
-                record.note_status(status, time::OffsetDateTime::now_utc(), message);
-                record.note_server_quote(server_quote);
-                record.step = step;
-                if record.payout_watch.is_none() {
-                    record.payout_watch = payout_watch;
-                }
-                for slot in uploaded {
-                    record.mark_uploaded(slot);
-                }
-            })?;
-            vault.get(&handle)
-        })
-        .await?;
-    Ok((details, progress_of(&updated), record.last_status))
+    let updated = {
+        let handle = handle.to_string();
+        state
+            .vault(move |vault| {
+                vault.update(&handle, |record| {
+                    record.note_status(status, time::OffsetDateTime::now_utc(), message);
+                    record.note_server_quote(server_quote);
+                    record.step = step;
+                    if record.payout_watch.is_none() {
+                        record.payout_watch = payout_watch;
+                    }
+                    for slot in uploaded {
+                        record.mark_uploaded(slot);
+                    }
+                })?;
+                vault.get(&handle)
+            })
+            .await?
+    };
+    *last_read = Some(LastRead {
+        at: Instant::now(),
+        details: details.clone(),
+    });
+    let change = StatusChange::between(
+        handle,
+        &record.last_status,
+        &details.status,
+        details.photos_rejected(),
+    );
+    if let Some(change) = &change {
+        announce(state, change);
+    }
+    Ok(Synced {
+        details,
+        record: updated,
+        change,
+    })
 }
 
-/// The order without the change note (the tests' shorthand).
-#[cfg(test)]
-pub async fn get(state: &AppState, handle: &str) -> Result<OrderView, AppError> {
+/// The order as the Status screen shows it: the server's details on the app's record.
+pub async fn get_order(state: &AppState, handle: &str) -> Result<OrderView, AppError> {
     Ok(get_noting_change(state, handle).await?.0)
 }
 
-/// The order as the server has it now, and the change of status since the app last looked,
-/// if any: a person watching the status screen is told of a decision like one who is not.
+/// The order, and the change of status this read saw, if any (already announced): a person
+/// watching the Status screen is told of a decision like one who is not.
 pub async fn get_noting_change(
     state: &AppState,
     handle: &str,
-) -> Result<(OrderView, Option<OrderStatusChanged>), AppError> {
-    let (details, _, previous) = fetch(state, handle).await?;
-    let record = {
-        let handle = handle.to_string();
-        state.vault(move |vault| vault.get(&handle)).await?
-    };
+) -> Result<(OrderView, Option<StatusChange>), AppError> {
+    let Synced {
+        details,
+        record,
+        change,
+    } = fetch(state, handle).await?;
     let view = OrderView::new(&details, &record);
     let watch_on = state.settings().payout_watch;
     Ok((
         crate::payout_views::with_payout(view, &record, watch_on).with_history(&record.history),
-        OrderStatusChanged::between(
-            handle,
-            &previous,
-            &details.status,
-            details.photos_rejected(),
-        ),
+        change,
     ))
 }
 
-pub async fn dispatch_phone_code(
+pub async fn send_phone_code(
     state: &AppState,
     handle: &str,
     phone: &str,
@@ -182,7 +220,7 @@ pub async fn dispatch_phone_code(
     Ok(())
 }
 
-pub async fn confirm_phone_code(
+pub async fn verify_phone_code(
     state: &AppState,
     handle: &str,
     phone: &str,
@@ -197,6 +235,7 @@ pub async fn confirm_phone_code(
         .api()
         .submit_phone_code(&id, &phone, code.as_str(), token)
         .await?;
+    state.order_syncs.forget(handle).await;
     let handle = handle.to_string();
     state
         .vault(move |vault| {
@@ -209,7 +248,7 @@ pub async fn confirm_phone_code(
     Ok(())
 }
 
-pub async fn submit_payout(
+pub async fn submit_payment(
     state: &AppState,
     handle: &str,
     destination: &str,
@@ -232,6 +271,7 @@ pub async fn submit_payout(
             .map(str::to_string),
     };
     state.api().submit_payment(&id, &details).await?;
+    state.order_syncs.forget(handle).await;
     let handle = handle.to_string();
     state
         .vault(move |vault| {
@@ -249,13 +289,14 @@ pub async fn submit_payout(
     Ok(())
 }
 
-pub async fn request_review(state: &AppState, handle: &str) -> Result<(), AppError> {
+pub async fn submit_for_verification(state: &AppState, handle: &str) -> Result<(), AppError> {
     let id = order_id(state, handle).await?;
     if let Err(error) = state.api().submit_for_verification(&id).await {
         note_named_slots(state, handle, &error).await;
         return Err(error.into());
     }
     state.drop_prepared(handle, None);
+    state.order_syncs.forget(handle).await;
     let handle = handle.to_string();
     state
         .vault(move |vault| {
@@ -273,7 +314,7 @@ pub async fn request_review(state: &AppState, handle: &str) -> Result<(), AppErr
 }
 
 /// The newest code the sandbox "sent", to fill in while practising.
-pub async fn latest_practice_code(
+pub async fn sandbox_latest_code(
     state: &AppState,
     phone: Option<&str>,
 ) -> Result<Option<String>, AppError> {
@@ -293,9 +334,9 @@ pub async fn latest_practice_code(
 }
 
 /// An order whose status changed while the app was open.
-#[derive(Debug, Clone, Serialize, Deserialize, Type, tauri_specta::Event)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
-pub struct OrderStatusChanged {
+pub struct StatusChange {
     pub handle: String,
     pub status: String,
     pub status_label: String,
@@ -326,14 +367,14 @@ impl Outcome {
     }
 }
 
-impl OrderStatusChanged {
+impl StatusChange {
     fn between(
         handle: &str,
         before: &OrderStatus,
         now: &OrderStatus,
         photos_rejected: bool,
     ) -> Option<Self> {
-        (before != now).then(|| OrderStatusChanged {
+        (before != now).then(|| StatusChange {
             handle: handle.to_string(),
             status: now.as_str().to_string(),
             status_label: now.label(),
@@ -342,8 +383,9 @@ impl OrderStatusChanged {
     }
 }
 
-/// Asks the server about every order that can still change; returns those whose status did.
-pub async fn refresh_open(state: &AppState) -> Vec<OrderStatusChanged> {
+/// Asks the server about every order that can still change; returns the changes it saw (each
+/// already announced).
+pub async fn refresh_open(state: &AppState) -> Vec<StatusChange> {
     let open = match state.vault(|vault| Ok(vault.orders())).await {
         Ok(orders) => orders,
         Err(error) => {
@@ -354,28 +396,25 @@ pub async fn refresh_open(state: &AppState) -> Vec<OrderStatusChanged> {
     let mut changes = Vec::new();
     for record in open.into_iter().filter(|r| !r.last_status.is_final()) {
         match fetch(state, &record.handle).await {
-            Ok((details, _, previous)) => {
-                changes.extend(OrderStatusChanged::between(
-                    &record.handle,
-                    &previous,
-                    &details.status,
-                    details.photos_rejected(),
-                ));
-            }
-            Err(error) if error.code == ErrorCode::OrderNotFound => {
-                changes.extend(OrderStatusChanged::between(
-                    &record.handle,
-                    &record.last_status,
-                    &OrderStatus::Gone,
-                    false,
-                ));
-            }
+            Ok(synced) => changes.extend(synced.change),
             Err(error) => {
                 tracing::info!(code = %error.code, handle = %record.handle, "order not refreshed")
             }
         }
     }
     changes
+}
+
+/// Tells the frontend, and the desktop when it is a decision and the seller wants to know.
+fn announce(state: &AppState, change: &StatusChange) {
+    state.shell().status_changed(change);
+    let Some(outcome) = change.outcome else {
+        return;
+    };
+    if state.settings().notifications {
+        let (title, body) = crate::notices::status_notice(&state.catalog(), change, outcome);
+        state.shell().notify(&title, &body);
+    }
 }
 
 async fn order_id(state: &AppState, handle: &str) -> Result<cardcoins_core::OrderId, AppError> {
@@ -403,98 +442,4 @@ pub(crate) async fn note_named_slots(state: &AppState, handle: &str, error: &Api
     if let Err(error) = noted {
         tracing::warn!(code = %error.code, "could not note the photos a refusal named");
     }
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn create_order(
-    startup: tauri::State<'_, Startup>,
-    amount_cents: u64,
-    quoted_price_usd_cents: Option<u64>,
-) -> Result<OrderSummary, AppError> {
-    let state = startup.ready().await?;
-    create(state, amount_cents, quoted_price_usd_cents).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn get_order(
-    app: tauri::AppHandle,
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-) -> Result<OrderView, AppError> {
-    let state = startup.ready().await?;
-    let (view, change) = get_noting_change(state, &handle).await?;
-    if let Some(change) = change {
-        crate::status_watch::announce(&app, state, &change);
-    }
-    Ok(view)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn send_phone_code(
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-    phone: String,
-    call: bool,
-    captcha_token: String,
-) -> Result<(), AppError> {
-    let state = startup.ready().await?;
-    dispatch_phone_code(state, &handle, &phone, call, &captcha_token).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn verify_phone_code(
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-    phone: String,
-    code: String,
-    captcha_token: Option<String>,
-) -> Result<(), AppError> {
-    let state = startup.ready().await?;
-    confirm_phone_code(state, &handle, &phone, &code, captcha_token.as_deref()).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn submit_payment(
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-    destination: String,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    captcha_token: Option<String>,
-) -> Result<(), AppError> {
-    let state = startup.ready().await?;
-    submit_payout(
-        state,
-        &handle,
-        &destination,
-        first_name.as_deref(),
-        last_name.as_deref(),
-        captcha_token.as_deref(),
-    )
-    .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn submit_for_verification(
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-) -> Result<(), AppError> {
-    let state = startup.ready().await?;
-    request_review(state, &handle).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn sandbox_latest_code(
-    startup: tauri::State<'_, Startup>,
-    phone: Option<String>,
-) -> Result<Option<String>, AppError> {
-    let state = startup.ready().await?;
-    latest_practice_code(state, phone.as_deref()).await
 }

@@ -5,7 +5,7 @@ use cardcoins_core::ErrorCode;
 
 use crate::error::AppError;
 use crate::settings::Settings;
-use crate::startup::Startup;
+use crate::state::AppState;
 
 /// Where a transaction is shown unless Settings names another explorer.
 pub const DEFAULT_EXPLORER: &str = "https://mempool.space/tx/{txid}";
@@ -48,15 +48,10 @@ pub fn check_settings(settings: &Settings) -> Result<(), AppError> {
     transaction_link(settings.explorer_url.as_deref(), &"0".repeat(64)).map(drop)
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn open_in_explorer(
-    startup: tauri::State<'_, Startup>,
-    txid: String,
-) -> Result<(), AppError> {
-    let state = startup.ready().await?;
-    let link = transaction_link(state.settings().explorer_url.as_deref(), &txid)?;
-    open::that_detached(link.as_str()).map_err(|error| {
+/// Opens the transaction in the block explorer Settings name, only when the seller clicks.
+pub async fn open_in_explorer(state: &AppState, txid: &str) -> Result<(), AppError> {
+    let link = transaction_link(state.settings().explorer_url.as_deref(), txid)?;
+    state.shell().open_externally(link.as_str()).map_err(|error| {
         tracing::warn!(%error, "the browser could not be opened");
         AppError::new(
             ErrorCode::Io,

@@ -64,7 +64,7 @@ pub async fn facts(state: &AppState) -> Facts {
     let _ = writeln!(text, "CardCoins Desktop diagnostics");
     let _ = writeln!(text, "App version: {}", env!("CARGO_PKG_VERSION"));
     let _ = writeln!(text, "Operating system: {os}, {}", std::env::consts::ARCH);
-    let _ = writeln!(text, "Web engine: {}", web_engine());
+    let _ = writeln!(text, "Web engine: {}", state.shell().web_engine());
     let _ = match state.practice_dialect() {
         Some(dialect) => writeln!(
             text,
@@ -110,23 +110,6 @@ pub async fn facts(state: &AppState) -> Facts {
     Facts {
         os: format!("{os}, {}", std::env::consts::ARCH),
         text,
-    }
-}
-
-/// The web engine that draws the app, with its version as the running system reports it.
-fn web_engine() -> String {
-    let name = if cfg!(target_os = "linux") {
-        "WebKitGTK"
-    } else if cfg!(target_os = "macos") {
-        "WebKit"
-    } else if cfg!(windows) {
-        "WebView2"
-    } else {
-        "web view"
-    };
-    match tauri::webview_version() {
-        Ok(version) => format!("{name} {version}"),
-        Err(error) => format!("{name}, version unknown ({error})"),
     }
 }
 
@@ -214,10 +197,10 @@ mod tests {
             tracing::subscriber::set_default(subscriber("trace", std::io::sink, false, file));
 
         let state = practice(folder.path()).await;
-        let created = orders::create(&state, 5500, None)
+        let created = orders::create_order(&state, 5500, None)
             .await
             .expect("order created");
-        orders::get(&state, &created.handle)
+        orders::get_order(&state, &created.handle)
             .await
             .expect("order read");
         let id = vault::order_id(&state, &created.handle)

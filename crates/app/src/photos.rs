@@ -10,10 +10,8 @@ use cardcoins_core::ErrorCode;
 use cardcoins_photos::{LinkFit, PreparedPhoto};
 use serde::Serialize;
 use specta::Type;
-use tauri::ipc::Channel;
 
 use crate::error::AppError;
-use crate::startup::Startup;
 use crate::state::AppState;
 
 pub use cardcoins_core::ImageSlot;
@@ -95,7 +93,7 @@ pub struct UploadProgress {
     pub total: u64,
 }
 
-pub async fn prepare(
+pub async fn prepare_photo(
     state: &AppState,
     handle: &str,
     slot: ImageSlot,
@@ -118,7 +116,7 @@ pub async fn prepare(
 /// Sends the slot's photo after the order's other uploads, fitted to the link measured so far.
 /// Returns what was sent. With `anyway`, a photo too large for the link even at its smallest is
 /// sent at its smallest instead of refused.
-pub async fn upload(
+pub async fn upload_photo(
     state: &AppState,
     handle: &str,
     slot: ImageSlot,
@@ -183,6 +181,7 @@ pub async fn upload(
         return Err(error.into());
     }
     state.drop_prepared(handle, Some(slot));
+    state.order_syncs.forget(handle).await;
     {
         let handle = handle.to_string();
         state
@@ -213,69 +212,17 @@ fn too_slow(budget: &LinkBudget, smallest: &PreparedPhoto) -> AppError {
     )
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn prepare_photo(
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-    slot: ImageSlot,
-    path: String,
-) -> Result<PreparedPhotoView, AppError> {
-    let state = startup.ready().await?;
-    prepare(state, &handle, slot, PathBuf::from(path)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn upload_photo(
-    startup: tauri::State<'_, Startup>,
-    handle: String,
-    slot: ImageSlot,
-    anyway: bool,
-    on_progress: Channel<UploadProgress>,
-) -> Result<PreparedPhotoView, AppError> {
-    let state = startup.ready().await?;
-    upload(state, &handle, slot, anyway, move |progress| {
-        // A closed page stops listening; the upload itself goes on.
-        let _ = on_progress.send(progress);
-    })
-    .await
-}
-
-/// The native file chooser, images only; an empty list when cancelled.
-// GTK wants dialogs made on the main thread; the waiting happens here, off it.
-#[tauri::command]
-#[specta::specta]
-pub async fn pick_photos(window: tauri::WebviewWindow) -> Result<Vec<String>, AppError> {
-    let (sender, receiver) = tokio::sync::oneshot::channel();
-    let parent = window.clone();
-    window
-        .run_on_main_thread(move || {
-            let dialog = rfd::AsyncFileDialog::new()
-                .set_title("Choose photos of the card")
-                .add_filter(
-                    "Photos",
-                    // GTK matches patterns case-sensitively; iPhones name photos IMG_0001.HEIC.
-                    &[
-                        "jpg", "jpeg", "png", "webp", "heic", "heif", "JPG", "JPEG", "PNG", "WEBP",
-                        "HEIC", "HEIF",
-                    ],
-                );
-            #[cfg(any(windows, target_os = "macos"))]
-            let dialog = dialog.set_parent(&parent);
-            #[cfg(not(any(windows, target_os = "macos")))]
-            let _ = &parent;
-            let _ = sender.send(dialog.pick_files());
-        })
-        .map_err(|error| AppError::internal("opening the file chooser", error))?;
-    let chosen = receiver
+/// The system's file chooser, images only; an empty list when cancelled.
+pub async fn pick_photos(state: &AppState) -> Result<Vec<String>, AppError> {
+    let title = state.catalog().text("dialog-choose-photos", &[]);
+    let chosen = state
+        .shell()
+        .choose_photos(title)
         .await
-        .map_err(|error| AppError::internal("opening the file chooser", error))?
-        .await;
+        .map_err(|error| AppError::internal("opening the file chooser", error))?;
     Ok(chosen
-        .unwrap_or_default()
         .iter()
-        .map(|file| file.path().display().to_string())
+        .map(|path| path.display().to_string())
         .collect())
 }
 

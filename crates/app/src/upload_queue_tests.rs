@@ -45,7 +45,7 @@ async fn two_photos_dropped_together_arrive_one_after_the_other_at_one_megabit()
     for (slot, seed) in [(ImageSlot::Image1, 1), (ImageSlot::Image2, 2)] {
         let path = folder.path().join(format!("{slot}.jpg"));
         write_phone_photo(&path, seed);
-        let prepared = photos::prepare(&state, &handle, slot, path)
+        let prepared = photos::prepare_photo(&state, &handle, slot, path)
             .await
             .expect("prepared");
         assert!(
@@ -69,7 +69,7 @@ async fn two_photos_dropped_together_arrive_one_after_the_other_at_one_megabit()
         let state = &state;
         let handle = &handle;
         async move {
-            let sent = photos::upload(state, handle, slot, false, on_progress).await;
+            let sent = photos::upload_photo(state, handle, slot, false, on_progress).await;
             (
                 sent.unwrap_or_else(|error| panic!("{slot} stored: {error:?}")),
                 Instant::now(),
@@ -115,7 +115,9 @@ async fn two_photos_dropped_together_arrive_one_after_the_other_at_one_megabit()
         let took = done - first_event(slot, UploadPhase::Sending);
         assert!(took < Duration::from_secs(15), "{slot}: {took:?}");
     }
-    let order = orders::get(&state, &handle).await.expect("order read");
+    let order = orders::get_order(&state, &handle)
+        .await
+        .expect("order read");
     assert_eq!(order.step, FlowStep::Review, "{order:?}");
 }
 
@@ -137,10 +139,10 @@ async fn a_photo_the_measured_link_cannot_carry_in_time_is_refused_first_then_se
     // Grain everywhere: even at 1600 px and the lowest quality it is over ten seconds' worth.
     let grainy = folder.path().join("grainy.png");
     write_card_photo(&grainy);
-    photos::prepare(&state, &handle, ImageSlot::Image2, grainy)
+    photos::prepare_photo(&state, &handle, ImageSlot::Image2, grainy)
         .await
         .expect("prepared");
-    let refused = photos::upload(&state, &handle, ImageSlot::Image2, false, |_| {})
+    let refused = photos::upload_photo(&state, &handle, ImageSlot::Image2, false, |_| {})
         .await
         .expect_err("refused before sending");
     assert_eq!(
@@ -155,7 +157,7 @@ async fn a_photo_the_measured_link_cannot_carry_in_time_is_refused_first_then_se
         "{}",
         refused.message
     );
-    let sent = photos::upload(&state, &handle, ImageSlot::Image2, true, |_| {})
+    let sent = photos::upload_photo(&state, &handle, ImageSlot::Image2, true, |_| {})
         .await
         .expect("sent when asked");
     assert!(sent.bytes > budget.bytes, "{sent:?}");

@@ -44,6 +44,7 @@ mod tests {
             keyring_service: "cardcoins-desktop-test-startup".to_string(),
             sandbox_dialect: None,
             sandbox_clock: None,
+            shell: std::sync::Arc::new(crate::shell::RecordingShell::default()),
         }
     }
 

@@ -18,13 +18,13 @@ const APPROVED: u64 = 5500;
 /// The order as the app sees it once the sandbox's review time has passed: decided, or turned
 /// down.
 async fn decided(state: &AppState, clock: &ManualClock, handle: &str) -> OrderView {
-    let order = orders::get(state, handle).await.expect("order read");
+    let order = orders::get_order(state, handle).await.expect("order read");
     assert!(
         !order.is_final && !order.photos_rejected,
         "decided too soon: {order:?}"
     );
     clock.advance(SandboxConfig::default().decision_delay);
-    let order = orders::get(state, handle).await.expect("order read");
+    let order = orders::get_order(state, handle).await.expect("order read");
     assert!(
         order.is_final || order.photos_rejected,
         "no decision: {order:?}"
@@ -38,34 +38,38 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
     let clock = ManualClock::starting_now();
     let state = practice_in(folder.path(), Some(dialect), Some(&clock)).await;
     let sandbox = state.sandbox().expect("sandbox");
-    let price = crate::checks::tickers(&state)
+    let price = crate::checks::get_tickers(&state)
         .await
         .expect("a price")
         .price_usd_cents;
-    let handle = orders::create(&state, amount_cents, Some(price))
+    let handle = orders::create_order(&state, amount_cents, Some(price))
         .await
         .expect("order created")
         .handle;
 
     let token = sandbox.issue_captcha_token();
-    orders::dispatch_phone_code(&state, &handle, PHONE, false, &token)
+    orders::send_phone_code(&state, &handle, PHONE, false, &token)
         .await
         .unwrap_or_else(|error| panic!("{dialect}: code sent: {error:?}"));
-    let code = orders::latest_practice_code(&state, Some(PHONE))
+    let code = orders::sandbox_latest_code(&state, Some(PHONE))
         .await
         .expect("outbox")
         .expect("a code");
-    orders::confirm_phone_code(&state, &handle, PHONE, &code, None)
+    orders::verify_phone_code(&state, &handle, PHONE, &code, None)
         .await
         .unwrap_or_else(|error| panic!("{dialect}: phone confirmed: {error:?}"));
-    let order = orders::get(&state, &handle).await.expect("order read");
+    let order = orders::get_order(&state, &handle)
+        .await
+        .expect("order read");
     assert_eq!(order.step, FlowStep::Payout, "{dialect}: {order:?}");
     assert!(order.phone_verified, "{dialect}");
 
-    orders::submit_payout(&state, &handle, ADDRESS, None, None, None)
+    orders::submit_payment(&state, &handle, ADDRESS, None, None, None)
         .await
         .unwrap_or_else(|error| panic!("{dialect}: payout: {error:?}"));
-    let order = orders::get(&state, &handle).await.expect("order read");
+    let order = orders::get_order(&state, &handle)
+        .await
+        .expect("order read");
     assert_eq!(order.step, FlowStep::Photos, "{dialect}: {order:?}");
     // The review's summary, whatever the server echoes: from the app's own record.
     assert_eq!(order.destination.as_deref(), Some(ADDRESS), "{dialect}");
@@ -91,17 +95,19 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
     for slot in slots {
         upload_photo(&state, &handle, slot, &photo).await;
     }
-    let order = orders::get(&state, &handle).await.expect("order read");
+    let order = orders::get_order(&state, &handle)
+        .await
+        .expect("order read");
     assert_eq!(order.step, FlowStep::Review, "{dialect}: {order:?}");
     assert!(
         order.required_images.iter().all(|i| i.uploaded),
         "{dialect}"
     );
-    orders::request_review(&state, &handle)
+    orders::submit_for_verification(&state, &handle)
         .await
         .unwrap_or_else(|error| panic!("{dialect}: review: {error:?}"));
     assert_eq!(
-        orders::get(&state, &handle).await.expect("read").step,
+        orders::get_order(&state, &handle).await.expect("read").step,
         FlowStep::Status,
         "{dialect}"
     );
@@ -123,7 +129,7 @@ async fn journey(dialect: Dialect, amount_cents: u64) -> (OrderView, bool) {
         let retaken = folder.path().join("retaken.png");
         write_card_photo(&retaken);
         upload_photo(&state, &handle, ImageSlot::Image2, &retaken).await;
-        orders::request_review(&state, &handle)
+        orders::submit_for_verification(&state, &handle)
             .await
             .unwrap_or_else(|error| panic!("{dialect}: review again: {error:?}"));
         order = decided(&state, &clock, &handle).await;

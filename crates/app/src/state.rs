@@ -11,8 +11,13 @@ use cardcoins_photos::{IntakeOptions, PhotoIntake, PreparedPhoto};
 use cardcoins_sandbox::{Clock, Dialect, Sandbox, SandboxConfig, SandboxHandle};
 use cardcoins_vault::{KeyStore, OrderVault, VaultError};
 
-use crate::captcha::CaptchaSource;
+use crate::captcha_source::CaptchaSource;
+use crate::shell::Shell;
+use cardcoins_catalog::Catalog;
+
+use crate::app_info::computer_locale;
 use crate::error::AppError;
+use crate::order_sync::OrderSyncs;
 use crate::settings::Settings;
 
 /// The keyring service name order IDs are stored under (the app's identifier).
@@ -34,6 +39,8 @@ pub struct StartOptions {
     pub sandbox_dialect: Option<Dialect>,
     /// The sandbox's clock: the system's unless a test moves time itself.
     pub sandbox_clock: Option<Clock>,
+    /// Where events and notifications go.
+    pub shell: Arc<dyn Shell>,
 }
 
 pub struct AppState {
@@ -48,10 +55,13 @@ pub struct AppState {
     practice_dialect: Option<Dialect>,
     captcha: CaptchaSource,
     /// One captcha window at a time.
-    pub(crate) captcha_gate: tokio::sync::Mutex<()>,
+    pub captcha_gate: tokio::sync::Mutex<()>,
     /// One upload at a time per order: photos sent together would split the uplink, and each
     /// would take twice as long against its 15-second permission.
     upload_turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Each order's one reader of the server (`orders::fetch`).
+    pub(crate) order_syncs: OrderSyncs,
+    shell: Arc<dyn Shell>,
 }
 
 impl AppState {
@@ -128,6 +138,8 @@ impl AppState {
             practice_dialect,
             captcha,
             captcha_gate: tokio::sync::Mutex::new(()),
+            order_syncs: OrderSyncs::default(),
+            shell: options.shell,
         })
     }
 
@@ -142,6 +154,19 @@ impl AppState {
     #[cfg(test)]
     pub(crate) fn use_client(&self, client: ApiClient) {
         *self.api.write().unwrap_or_else(PoisonError::into_inner) = client;
+    }
+
+    /// The catalog in the seller's language: the one chosen in Settings, else the computer's.
+    pub fn catalog(&self) -> Catalog {
+        let chosen = self
+            .settings()
+            .language
+            .filter(|tag| !tag.trim().is_empty());
+        Catalog::for_tag(&chosen.unwrap_or_else(computer_locale))
+    }
+
+    pub fn shell(&self) -> &dyn Shell {
+        self.shell.as_ref()
     }
 
     pub fn sandbox(&self) -> Option<&SandboxHandle> {

@@ -25,8 +25,7 @@ use time::OffsetDateTime;
 use crate::diagnostics;
 use crate::error::AppError;
 use crate::log_tail;
-use crate::logging::LogFile;
-use crate::startup::Startup;
+use crate::shell::SaveRequest;
 use crate::state::AppState;
 
 /// What "Your orders" exports to.
@@ -47,10 +46,11 @@ impl ExportFormat {
         }
     }
 
-    fn filter_name(self) -> &'static str {
+    /// The catalog's name for the file type, in the save dialog.
+    fn filter_id(self) -> &'static str {
         match self {
-            ExportFormat::Csv => "CSV spreadsheet",
-            ExportFormat::Bip329 => "BIP-329 labels",
+            ExportFormat::Csv => "dialog-export-filter-csv",
+            ExportFormat::Bip329 => "dialog-export-filter-bip329",
         }
     }
 
@@ -304,52 +304,41 @@ fn records_error(error: RecordsError) -> AppError {
     )
 }
 
-/// The native save dialog; `None` when cancelled.
-// GTK wants dialogs made on the main thread; the waiting happens here, off it.
+/// The system's save dialog, in the seller's language; `None` when cancelled.
 async fn ask_where(
-    window: &tauri::WebviewWindow,
-    title: &'static str,
+    state: &AppState,
+    title_id: &str,
     file_name: String,
-    filter: (&'static str, &'static str),
+    filter_id: &str,
+    extension: &str,
 ) -> Result<Option<PathBuf>, AppError> {
-    let (sender, receiver) = tokio::sync::oneshot::channel();
-    let parent = window.clone();
-    window
-        .run_on_main_thread(move || {
-            let dialog = rfd::AsyncFileDialog::new()
-                .set_title(title)
-                .set_file_name(file_name)
-                .add_filter(filter.0, &[filter.1]);
-            #[cfg(any(windows, target_os = "macos"))]
-            let dialog = dialog.set_parent(&parent);
-            #[cfg(not(any(windows, target_os = "macos")))]
-            let _ = &parent;
-            let _ = sender.send(dialog.save_file());
-        })
-        .map_err(|error| AppError::internal("opening the save dialog", error))?;
-    let chosen = receiver
+    let catalog = state.catalog();
+    let request = SaveRequest {
+        title: catalog.text(title_id, &[]),
+        file_name,
+        filter_name: catalog.text(filter_id, &[]),
+        extension: extension.to_string(),
+    };
+    state
+        .shell()
+        .choose_save_path(request)
         .await
-        .map_err(|error| AppError::internal("opening the save dialog", error))?
-        .await;
-    Ok(chosen.map(|file| file.path().to_path_buf()))
+        .map_err(|error| AppError::internal("opening the save dialog", error))
 }
 
 /// Exports every order after asking where; the saved file's path, or `None` when cancelled.
-#[tauri::command]
-#[specta::specta]
 pub async fn export_orders(
-    window: tauri::WebviewWindow,
-    startup: tauri::State<'_, Startup>,
+    state: &AppState,
     format: ExportFormat,
     include_order_ids: bool,
 ) -> Result<Option<String>, AppError> {
-    let state = startup.ready().await?;
     let name = format.file_name(OffsetDateTime::now_utc());
     let Some(path) = ask_where(
-        &window,
-        "Export your orders",
+        state,
+        "dialog-export-title",
         name,
-        (format.filter_name(), format.extension()),
+        format.filter_id(),
+        format.extension(),
     )
     .await?
     else {
@@ -361,22 +350,19 @@ pub async fn export_orders(
 
 /// Saves a support bundle after asking where: one order's (`handle`) or every order's. The saved
 /// file's path, or `None` when cancelled.
-#[tauri::command]
-#[specta::specta]
 pub async fn save_support_bundle(
-    window: tauri::WebviewWindow,
-    startup: tauri::State<'_, Startup>,
-    log: tauri::State<'_, LogFile>,
-    handle: Option<String>,
+    state: &AppState,
+    log_folder: Option<&Path>,
+    handle: Option<&str>,
     include_order_ids: bool,
 ) -> Result<Option<String>, AppError> {
-    let state = startup.ready().await?;
     let created_at = OffsetDateTime::now_utc();
     let Some(path) = ask_where(
-        &window,
-        "Save a support file",
+        state,
+        "dialog-support-title",
         SupportBundle::file_name(created_at),
-        ("Support file", "json"),
+        "dialog-support-filter",
+        "json",
     )
     .await?
     else {
@@ -384,9 +370,9 @@ pub async fn save_support_bundle(
     };
     save_bundle_to(
         state,
-        handle.as_deref(),
+        handle,
         include_order_ids,
-        log.folder(),
+        log_folder,
         path.clone(),
         created_at,
     )
@@ -396,20 +382,23 @@ pub async fn save_support_bundle(
 
 /// Saves one order's receipt as a PDF after asking where; the saved file's path, or `None` when
 /// cancelled.
-#[tauri::command]
-#[specta::specta]
 pub async fn save_receipt(
-    window: tauri::WebviewWindow,
-    startup: tauri::State<'_, Startup>,
-    handle: String,
+    state: &AppState,
+    handle: &str,
     include_order_id: bool,
 ) -> Result<Option<String>, AppError> {
-    let state = startup.ready().await?;
-    let name = receipt(state, &handle).await?.file_name();
-    let Some(path) = ask_where(&window, "Save a receipt", name, ("PDF receipt", "pdf")).await?
+    let name = receipt(state, handle).await?.file_name();
+    let Some(path) = ask_where(
+        state,
+        "dialog-receipt-title",
+        name,
+        "dialog-receipt-filter",
+        "pdf",
+    )
+    .await?
     else {
         return Ok(None);
     };
-    save_receipt_to(state, &handle, include_order_id, path.clone()).await?;
+    save_receipt_to(state, handle, include_order_id, path.clone()).await?;
     Ok(Some(path.display().to_string()))
 }

@@ -11,7 +11,6 @@ use cardcoins_core::ErrorCode;
 
 use crate::error::AppError;
 use crate::practice_uplink::{practice_uplink_or_default, PracticeUplink};
-use crate::startup::Startup;
 use crate::state::AppState;
 
 const FILE_NAME: &str = "settings.json";
@@ -146,31 +145,14 @@ impl Settings {
     }
 }
 
-pub async fn get(state: &AppState) -> Settings {
+pub async fn get_settings(state: &AppState) -> Settings {
     state.settings()
 }
 
-pub async fn save(state: &AppState, settings: Settings) -> Result<(), AppError> {
+pub async fn save_settings(state: &AppState, settings: Settings) -> Result<(), AppError> {
     crate::payout_watch::check_settings(&settings, state.sandbox().is_some())?;
     crate::explorer::check_settings(&settings)?;
     state.replace_settings(settings)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn get_settings(startup: tauri::State<'_, Startup>) -> Result<Settings, AppError> {
-    let state = startup.ready().await?;
-    Ok(get(state).await)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn save_settings(
-    startup: tauri::State<'_, Startup>,
-    settings: Settings,
-) -> Result<(), AppError> {
-    let state = startup.ready().await?;
-    save(state, settings).await
 }
 
 #[cfg(test)]

@@ -80,7 +80,10 @@ impl FaultRun {
 
     /// What the history shows: it must not move while a step fails.
     async fn history(&self) -> String {
-        format!("{:?}", vault::list(&self.state).await.expect("history"))
+        format!(
+            "{:?}",
+            vault::list_orders(&self.state).await.expect("history")
+        )
     }
 
     async fn assert_no_secret(&self, text: &str) {
@@ -144,50 +147,50 @@ impl FaultRun {
     pub(crate) async fn whole_order(&mut self) {
         let state = &self.state;
         let created = self
-            .step("create", || orders::create(state, 5500, None))
+            .step("create", || orders::create_order(state, 5500, None))
             .await;
         let handle = created.handle.clone();
         self.handle = Some(handle.clone());
         let this = &*self;
         let (state, handle) = (&this.state, handle.as_str());
 
-        let order = this.step("read", || orders::get(state, handle)).await;
+        let order = this.step("read", || orders::get_order(state, handle)).await;
         assert_eq!(order.step, FlowStep::Phone);
 
         let sandbox = this.sandbox();
         this.step("send code", || {
             let token = sandbox.issue_captcha_token();
-            async move { orders::dispatch_phone_code(state, handle, PHONE, false, &token).await }
+            async move { orders::send_phone_code(state, handle, PHONE, false, &token).await }
         })
         .await;
-        let code = orders::latest_practice_code(state, Some(PHONE))
+        let code = orders::sandbox_latest_code(state, Some(PHONE))
             .await
             .expect("outbox")
             .expect("a code");
         this.step("confirm code", || {
-            orders::confirm_phone_code(state, handle, PHONE, &code, None)
+            orders::verify_phone_code(state, handle, PHONE, &code, None)
         })
         .await;
         this.step("payout", || {
-            orders::submit_payout(state, handle, ADDRESS, None, None, None)
+            orders::submit_payment(state, handle, ADDRESS, None, None, None)
         })
         .await;
 
-        let order = this.step("read", || orders::get(state, handle)).await;
+        let order = this.step("read", || orders::get_order(state, handle)).await;
         assert_eq!(order.step, FlowStep::Photos);
         let photo = this.folder_path.join("card.png");
         write_card_photo(&photo);
         for image in &order.required_images {
-            photos::prepare(state, handle, image.slot, photo.clone())
+            photos::prepare_photo(state, handle, image.slot, photo.clone())
                 .await
                 .expect("prepared");
             // The prepared photo survives a failed upload: the retry needs no new pick.
             this.step(UPLOAD_STEP, || {
-                photos::upload(state, handle, image.slot, false, |_| {})
+                photos::upload_photo(state, handle, image.slot, false, |_| {})
             })
             .await;
         }
-        this.step("submit", || orders::request_review(state, handle))
+        this.step("submit", || orders::submit_for_verification(state, handle))
             .await;
 
         let (order, change) = this
@@ -207,7 +210,7 @@ impl FaultRun {
             "{:?}",
             this.fault
         );
-        let listed = vault::list(state).await.expect("history");
+        let listed = vault::list_orders(state).await.expect("history");
         assert_eq!(listed.len(), 1, "one order, kept throughout");
         assert_eq!(listed[0].status, "approved");
     }

@@ -4,8 +4,6 @@ use cardcoins_vault::KeyStore;
 use serde::Serialize;
 use specta::Type;
 
-use crate::error::AppError;
-use crate::startup::Startup;
 use crate::state::AppState;
 
 /// Where order IDs are kept in this run, as the UI branches on it.
@@ -49,7 +47,7 @@ pub struct AppInfo {
     pub os_locale: String,
 }
 
-pub async fn info(state: &AppState) -> AppInfo {
+pub async fn app_info(state: &AppState) -> AppInfo {
     let (store, damage) = state
         .vault(|vault| {
             Ok((
@@ -67,13 +65,11 @@ pub async fn info(state: &AppState) -> AppInfo {
         id_storage_note: store.explanation().to_string(),
         vault_damage: damage,
         captcha_problem: state.captcha().problem().map(str::to_string),
-        os_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".to_string()),
+        os_locale: computer_locale(),
     }
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn app_info(startup: tauri::State<'_, Startup>) -> Result<AppInfo, AppError> {
-    let state = startup.ready().await?;
-    Ok(info(state).await)
+/// The computer's language as a BCP 47 tag; English when the system names none.
+pub fn computer_locale() -> String {
+    sys_locale::get_locale().unwrap_or_else(|| cardcoins_catalog::FALLBACK_LOCALE.to_string())
 }

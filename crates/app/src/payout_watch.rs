@@ -15,11 +15,6 @@ use cardcoins_payout_watch::{
 use cardcoins_records::OrderFacts;
 use cardcoins_sandbox::SandboxHandle;
 use cardcoins_vault::PayoutNote;
-use serde::{Deserialize, Serialize};
-use specta::Type;
-use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
-use tauri_specta::Event;
 use time::OffsetDateTime;
 
 use crate::error::AppError;
@@ -38,13 +33,6 @@ pub const PROBLEM_UNREACHABLE: &str =
 /// Shown on the order while the server's answers make no sense.
 pub const PROBLEM_UNREADABLE: &str =
     "The payout server's answer could not be read; the watch will try again later. If this lasts, check the server in Settings.";
-
-/// A payout watch moved on: the frontend reads the order again.
-#[derive(Debug, Clone, Serialize, Deserialize, Type, tauri_specta::Event)]
-#[serde(rename_all = "camelCase")]
-pub struct PayoutWatchChanged {
-    pub handle: String,
-}
 
 /// One change to tell the person about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,23 +195,28 @@ impl Watcher {
                 }
             };
             let at = OffsetDateTime::now_utc();
+            let catalog = state.catalog();
             let notes: Vec<PayoutNote> = events
                 .iter()
-                .map(|event| PayoutNote {
-                    at,
-                    title: event.title().to_string(),
-                    body: event.body(),
-                    txid: Some(event.txid().to_string()),
+                .map(|event| {
+                    let (title, body) = crate::notices::payout_words(&catalog, event);
+                    PayoutNote {
+                        at,
+                        title,
+                        body,
+                        txid: Some(event.txid().to_string()),
+                    }
                 })
                 .collect();
             let changed = !notes.is_empty() || problem != record.payout_problem;
-            round
-                .announcements
-                .extend(notes.iter().map(|note| Announcement {
+            round.announcements.extend(events.iter().map(|event| {
+                let (title, body) = crate::notices::payout_notice(&catalog, event);
+                Announcement {
                     handle: record.handle.clone(),
-                    title: note.title.clone(),
-                    body: note.body.clone(),
-                }));
+                    title,
+                    body,
+                }
+            }));
             let mut delay = watch.next_poll_delay();
             if state.sandbox().is_some() {
                 delay = delay.map(|delay| delay.min(PRACTICE_LONGEST));
@@ -272,42 +265,29 @@ fn problem_text(error: &WatchError) -> String {
     }
 }
 
-pub fn spawn(app: AppHandle) {
-    tauri::async_runtime::spawn(async move {
-        let startup = app.state::<Startup>();
-        let Ok(state) = startup.ready().await else {
-            return;
-        };
-        let mut watcher = Watcher::default();
-        loop {
-            let round = watcher.round(state, Instant::now()).await;
-            announce(&app, state, &round);
-            tokio::time::sleep(round.sleep.max(Duration::from_millis(200))).await;
-        }
-    });
+/// Follows payouts for as long as the app runs.
+pub async fn run(startup: &Startup) {
+    let Ok(state) = startup.ready().await else {
+        return;
+    };
+    let mut watcher = Watcher::default();
+    loop {
+        let round = watcher.round(state, Instant::now()).await;
+        announce(state, &round);
+        tokio::time::sleep(round.sleep.max(Duration::from_millis(200))).await;
+    }
 }
 
-fn announce(app: &AppHandle, state: &AppState, round: &Round) {
+fn announce(state: &AppState, round: &Round) {
     for handle in &round.changed {
-        let event = PayoutWatchChanged {
-            handle: handle.clone(),
-        };
-        if let Err(error) = event.emit(app) {
-            tracing::warn!(%error, "payout event not delivered");
-        }
+        state.shell().payout_watch_changed(handle);
     }
     if !state.settings().notifications {
         return;
     }
     for announcement in &round.announcements {
-        if let Err(error) = app
-            .notification()
-            .builder()
-            .title(format!("CardCoins: {}", announcement.title))
-            .body(&announcement.body)
-            .show()
-        {
-            tracing::info!(%error, "notification not shown");
-        }
+        state
+            .shell()
+            .notify(&announcement.title, &announcement.body);
     }
 }

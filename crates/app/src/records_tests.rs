@@ -25,20 +25,20 @@ async fn sold(state: &AppState, clock: &ManualClock, folder: &Path) -> String {
     for slot in [ImageSlot::Image1, ImageSlot::Image2] {
         upload_photo(state, &handle, slot, &photo).await;
     }
-    orders::request_review(state, &handle)
+    orders::submit_for_verification(state, &handle)
         .await
         .expect("review");
-    orders::get(state, &handle).await.expect("read");
+    orders::get_order(state, &handle).await.expect("read");
     clock.advance(SandboxConfig::default().decision_delay);
-    let order = orders::get(state, &handle).await.expect("read");
+    let order = orders::get_order(state, &handle).await.expect("read");
     assert!(order.photos_rejected, "turned down once: {order:?}");
     upload_photo(state, &handle, ImageSlot::Image2, &photo).await;
-    orders::request_review(state, &handle)
+    orders::submit_for_verification(state, &handle)
         .await
         .expect("review again");
-    orders::get(state, &handle).await.expect("read");
+    orders::get_order(state, &handle).await.expect("read");
     clock.advance(SandboxConfig::default().decision_delay);
-    let order = orders::get(state, &handle).await.expect("read");
+    let order = orders::get_order(state, &handle).await.expect("read");
     assert!(order.is_final && !order.photos_rejected, "{order:?}");
     handle
 }
@@ -58,7 +58,7 @@ async fn two_orders() -> Two {
     let clock = ManualClock::starting_now();
     let state = practice_in(&folder, None, Some(&clock)).await;
     let sold = sold(&state, &clock, &folder).await;
-    let started = orders::create(&state, 5500, None)
+    let started = orders::create_order(&state, 5500, None)
         .await
         .expect("created")
         .handle;
@@ -97,11 +97,13 @@ async fn the_orders_export_as_csv_and_labels_without_ids_unless_ticked() {
     let two = two_orders().await;
 
     // The history the timeline shows: on the order and in the list.
-    let order = orders::get(&two.state, &two.sold).await.expect("read");
+    let order = orders::get_order(&two.state, &two.sold)
+        .await
+        .expect("read");
     let seen: Vec<&str> = order.history.iter().map(|e| e.status.as_str()).collect();
     assert!(seen.contains(&"rejected"), "{seen:?}");
     assert!(order.history.iter().all(|entry| !entry.at.is_empty()));
-    let listed = vault::list(&two.state).await.expect("list");
+    let listed = vault::list_orders(&two.state).await.expect("list");
     assert!(listed.iter().any(|summary| summary.history.len() >= 3));
 
     let text = export(&two, ExportFormat::Csv, false).await;
@@ -168,7 +170,7 @@ async fn a_support_bundle_holds_the_history_and_no_id_or_photo_unless_ticked() {
     // A photo prepared and kept for the order, as when a person is about to retake one.
     let photo = two.folder.join("again.png");
     write_card_photo(&photo);
-    photos::prepare(&two.state, &two.sold, ImageSlot::Image1, photo)
+    photos::prepare_photo(&two.state, &two.sold, ImageSlot::Image1, photo)
         .await
         .expect("prepared");
     // A log that names both orders, as a careless line might.

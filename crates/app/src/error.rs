@@ -2,7 +2,7 @@
 //! can act on. Built from each crate's error; never carries an internal detail or an order ID.
 
 use cardcoins_api::{ApiError, NetworkErrorKind};
-use cardcoins_core::{CoreError, ErrorCode};
+use cardcoins_core::{CoreError, ErrorCode, ErrorKind};
 use cardcoins_photos::PhotoError;
 use cardcoins_vault::VaultError;
 use serde::Serialize;
@@ -13,6 +13,8 @@ use specta::Type;
 #[error("{message}")]
 pub struct AppError {
     pub code: ErrorCode,
+    /// Whether "try again" can help: the UI reads this and lists no codes of its own.
+    pub kind: ErrorKind,
     /// The app's own words: what happened and what to do.
     pub message: String,
     /// What CardCoins itself said, without the order ID; shown beside `message`, never read by
@@ -26,6 +28,7 @@ impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError {
             code,
+            kind: ErrorKind::Permanent,
             message: message.into(),
             server_message: None,
             retry_after_secs: None,
@@ -69,6 +72,7 @@ impl From<ApiError> for AppError {
         };
         AppError {
             code: error.code(),
+            kind: error.kind(),
             message,
             server_message: error.server_message().map(str::to_string),
             retry_after_secs: error
@@ -91,7 +95,7 @@ fn network_words(kind: NetworkErrorKind) -> &'static str {
     match kind {
         NetworkErrorKind::Offline => "Could not connect to CardCoins. Check the internet connection (and the proxy, if one is set), then try again.",
         NetworkErrorKind::Timeout => "CardCoins took too long to answer. Check the connection and try again.",
-        NetworkErrorKind::Tls => "The secure connection to CardCoins failed. Check the computer's clock and any proxy or filter that intercepts HTTPS.",
+        NetworkErrorKind::Tls => "The secure connection to CardCoins failed. Check the computer's clock and any proxy or filter that intercepts HTTPS, then try again.",
         NetworkErrorKind::Other => "The connection to CardCoins broke off. Try again.",
     }
 }
@@ -159,6 +163,39 @@ mod tests {
         assert_eq!(
             forbidden.server_message.as_deref(),
             Some("your location failed our geolocation check")
+        );
+    }
+
+    #[test]
+    fn whether_to_try_again_is_decided_here_once() {
+        let tls = AppError::from(ApiError::Network {
+            kind: NetworkErrorKind::Tls,
+            detail: "invalid peer certificate".into(),
+        });
+        assert_eq!(tls.code, ErrorCode::SecureConnectionFailed);
+        assert_eq!(
+            tls.kind,
+            ErrorKind::Permanent,
+            "a retry meets the same certificate"
+        );
+        let offline = AppError::from(ApiError::Network {
+            kind: NetworkErrorKind::Offline,
+            detail: String::new(),
+        });
+        assert_eq!(offline.kind, ErrorKind::Transient);
+        let blocked = AppError::from(ApiError::Blocked {
+            status: 429,
+            retry_after: None,
+        });
+        assert_eq!(blocked.kind, ErrorKind::Blocked);
+        let wrong_code = AppError::from(ApiError::Refused {
+            request: cardcoins_api::RefusedRequest::SubmitCode,
+            message: String::new(),
+        });
+        assert_eq!(wrong_code.kind, ErrorKind::Permanent);
+        assert_eq!(
+            AppError::new(ErrorCode::InvalidAmount, "x").kind,
+            ErrorKind::Permanent
         );
     }
 

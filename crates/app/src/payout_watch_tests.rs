@@ -40,11 +40,11 @@ async fn approved_order(
     for slot in [ImageSlot::Image1, ImageSlot::Image2] {
         upload_photo(state, &handle, slot, &photo).await;
     }
-    orders::request_review(state, &handle)
+    orders::submit_for_verification(state, &handle)
         .await
         .expect("review");
     clock.advance(SandboxConfig::default().decision_delay);
-    let order = orders::get(state, &handle).await.expect("read");
+    let order = orders::get_order(state, &handle).await.expect("read");
     assert_eq!(order.status, "approved", "{order:?}");
     assert_eq!(order.step, FlowStep::Status);
     handle
@@ -97,7 +97,12 @@ impl Rounds {
                     !announcement.body.contains(ADDRESS),
                     "no address in a notification"
                 );
-                announcement.title
+                // The notification names the app, then the step as the timeline does.
+                announcement
+                    .title
+                    .strip_prefix("CardCoins: ")
+                    .unwrap_or_else(|| panic!("{} names the app first", announcement.title))
+                    .to_string()
             })
             .collect()
     }
@@ -114,6 +119,7 @@ async fn own_server_app(folder: &Path, chain: &SandboxHandle) -> AppState {
         keyring_service: format!("co.cardcoins.desktop.test.payout.{}", std::process::id()),
         sandbox_dialect: None,
         sandbox_clock: None,
+        shell: std::sync::Arc::new(crate::shell::RecordingShell::default()),
     })
     .await
     .expect("the app starts");
@@ -165,6 +171,7 @@ async fn a_payout_is_followed_through_its_replacement_to_done_across_a_restart()
                 keyring_service: format!("co.cardcoins.desktop.test.payout.{}", std::process::id()),
                 sandbox_dialect: None,
                 sandbox_clock: None,
+                shell: std::sync::Arc::new(crate::shell::RecordingShell::default()),
             })
             .await
             .expect("the app starts again");
@@ -232,7 +239,7 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
     let state = practice_in(folder.path(), None, Some(&clock)).await;
     let sandbox = state.sandbox().expect("sandbox");
     let handle = approved_order(&state, sandbox, &clock, folder.path()).await;
-    let order = orders::get(&state, &handle).await.expect("read");
+    let order = orders::get_order(&state, &handle).await.expect("read");
     assert!(order.lightning_paid.is_none());
     assert!(order.payout_timeline.is_empty());
     let watch = order.payout_watch.expect("a watch is kept from approval");
@@ -256,7 +263,7 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
     // On, with the chain down: the state stays, the problem is shown, the watch backs off.
     watch_on(&state, true);
     assert!(rounds.run(&state).await.is_empty());
-    let order = orders::get(&state, &handle).await.expect("read");
+    let order = orders::get_order(&state, &handle).await.expect("read");
     let watch = order.payout_watch.expect("watch");
     assert!(watch.on);
     assert_eq!(watch.state, PayoutWatchStateName::Waiting);
@@ -264,7 +271,7 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
 
     sandbox.set_chain_fault(Some(ChainFault::Nonsense));
     assert!(rounds.run(&state).await.is_empty());
-    let order = orders::get(&state, &handle).await.expect("read");
+    let order = orders::get_order(&state, &handle).await.expect("read");
     let watch = order.payout_watch.expect("watch");
     assert_eq!(watch.state, PayoutWatchStateName::Waiting);
     assert_eq!(watch.problem.as_deref(), Some(PROBLEM_UNREADABLE));
@@ -277,7 +284,7 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
     // The fault clears: the payout is found and the problem goes.
     sandbox.set_chain_fault(None);
     assert_eq!(rounds.run(&state).await, vec![SEEN.to_string()]);
-    let order = orders::get(&state, &handle).await.expect("read");
+    let order = orders::get_order(&state, &handle).await.expect("read");
     let watch = order.payout_watch.expect("watch");
     assert_eq!(watch.state, PayoutWatchStateName::Seen);
     assert_eq!(watch.problem, None);
@@ -287,7 +294,7 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
     watch_on(&state, false);
     clock.advance(Duration::from_secs(60));
     assert!(rounds.run(&state).await.is_empty());
-    let order = orders::get(&state, &handle).await.expect("read");
+    let order = orders::get_order(&state, &handle).await.expect("read");
     assert_eq!(watch_state(&order), PayoutWatchStateName::Seen);
 }
 

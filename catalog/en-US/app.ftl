@@ -1,0 +1,45 @@
+# Sentences the app's Rust side says itself: desktop notifications, shown when no screen is.
+# The UI reads these files too.
+
+## Desktop notifications. The title starts with the app's name: the system shows no other.
+
+notice-title = CardCoins: { $stage }
+notice-stage-accepted = { $status ->
+    [completed] Completed
+   *[other] Approved
+}
+notice-stage-photos-rejected = Photos rejected
+notice-stage-gone = { $status ->
+    [expired] Expired
+    [cancelled] Cancelled
+   *[other] No longer on file
+}
+notice-accepted-body = Your card was accepted: the bitcoin is on its way.
+notice-photos-rejected-body = Some photos were not accepted. Open the order to see why and send new ones.
+notice-gone-body = The order is no longer on file at CardCoins. Open the app to see what to do.
+
+## The payout watch, as the bitcoin travels to the seller's wallet. No transaction or address
+## is named: the order shows the transaction once, beside the payout.
+
+notice-payout-seen-title = Payment seen
+notice-payout-seen-body = Your bitcoin is on its way, not yet confirmed. It may be replaced by a bigger batch: that is normal. Don't spend it yet.
+notice-payout-replaced-title = Payment replaced by a bigger batch
+notice-payout-replaced-body = CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet.
+notice-payout-confirmed-title = Payment confirmed
+notice-payout-confirmed-body = It has { $confirmations ->
+    [one] { $confirmations } confirmation
+   *[other] { $confirmations } confirmations
+} of the 3 the app waits for. Don't spend it yet.
+notice-payout-done-title = Payment complete
+notice-payout-done-body = It has 3 confirmations (block { $block }). The bitcoin is yours to spend.
+
+## The system's file dialogs.
+
+dialog-choose-photos = Choose photos of the card
+dialog-export-title = Export your orders
+dialog-export-filter-csv = CSV spreadsheet
+dialog-export-filter-bip329 = BIP-329 labels
+dialog-support-title = Save a support file
+dialog-support-filter = Support file
+dialog-receipt-title = Save a receipt
+dialog-receipt-filter = PDF receipt

@@ -1,0 +1,46 @@
+# Frases que dice la parte en Rust de la app: notificaciones de escritorio, que aparecen
+# cuando no hay pantalla abierta. La interfaz lee también estos archivos.
+
+## Notificaciones de escritorio. El título empieza con el nombre de la app: el sistema no
+## muestra otro.
+
+notice-title = CardCoins: { $stage }
+notice-stage-accepted = { $status ->
+    [completed] Completada
+   *[other] Aprobada
+}
+notice-stage-photos-rejected = Fotos rechazadas
+notice-stage-gone = { $status ->
+    [expired] Vencida
+    [cancelled] Cancelada
+   *[other] Ya no está registrada
+}
+notice-accepted-body = Aceptamos tu tarjeta: el bitcoin va en camino.
+notice-photos-rejected-body = Algunas fotos no fueron aceptadas. Abre la orden para ver por qué y envía fotos nuevas.
+notice-gone-body = CardCoins ya no tiene registrada esta orden. Abre la app para ver qué hacer.
+
+## El seguimiento del pago, mientras el bitcoin llega a la billetera. No se nombra ninguna
+## transacción ni dirección: la orden muestra la transacción una vez, junto al pago.
+
+notice-payout-seen-title = Pago visto
+notice-payout-seen-body = Tu bitcoin va en camino, todavía sin confirmar. Puede que lo reemplace un lote más grande: es normal. No lo gastes todavía.
+notice-payout-replaced-title = Pago reemplazado por un lote más grande
+notice-payout-replaced-body = CardCoins reemplazó la transacción por un lote más grande que te paga la misma cantidad: es normal. No lo gastes todavía.
+notice-payout-confirmed-title = Pago confirmado
+notice-payout-confirmed-body = Lleva { $confirmations ->
+    [one] { $confirmations } confirmación
+   *[other] { $confirmations } confirmaciones
+} de las 3 que espera la app. No lo gastes todavía.
+notice-payout-done-title = Pago completado
+notice-payout-done-body = Ya tiene 3 confirmaciones (bloque { $block }). El bitcoin es tuyo para gastarlo.
+
+## Los cuadros de diálogo de archivos del sistema.
+
+dialog-choose-photos = Elige las fotos de la tarjeta
+dialog-export-title = Exportar tus órdenes
+dialog-export-filter-csv = Hoja de cálculo CSV
+dialog-export-filter-bip329 = Etiquetas BIP-329
+dialog-support-title = Guardar un archivo para soporte
+dialog-support-filter = Archivo para soporte
+dialog-receipt-title = Guardar un recibo
+dialog-receipt-filter = Recibo en PDF

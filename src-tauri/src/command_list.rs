@@ -1,0 +1,33 @@
+// Every command the frontend may call, once. `command_list!` means the bindings' command list in
+// the app (src/bindings.rs) and the ACL manifest and capability in build.rs, so a command added
+// here is routed, typed and allowed with no other list to keep.
+command_list! {
+    app_info,
+    get_tickers,
+    quote,
+    check_phone,
+    check_destination,
+    create_order,
+    list_orders,
+    get_order,
+    forget_order,
+    copy_order_id,
+    solve_captcha,
+    send_phone_code,
+    verify_phone_code,
+    submit_payment,
+    pick_photos,
+    prepare_photo,
+    upload_photo,
+    submit_for_verification,
+    get_settings,
+    save_settings,
+    sandbox_latest_code,
+    allow_plain_file_vault,
+    open_log_folder,
+    copy_diagnostics,
+    export_orders,
+    save_support_bundle,
+    save_receipt,
+    open_in_explorer,
+}
