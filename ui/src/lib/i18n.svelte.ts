@@ -3,6 +3,7 @@
 // calls t() while rendering renders again when it changes.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { negotiateLanguages } from "@fluent/langneg";
+import { catalogFiles } from "./catalog-files";
 import { pseudoText, pseudoWrap } from "./pseudo";
 
 export type MessageArgs = Record<string, FluentVariable>;
@@ -12,13 +13,11 @@ export const baseLocale = "en-US";
 /** Accented, lengthened English made from the base at run time, to see what a longer language cuts off. */
 export const pseudoLocale = "en-XA";
 
-const files = import.meta.glob<string>("../../../catalog/*/*.ftl", { query: "?raw", import: "default", eager: true });
-
 function catalogSources(): Map<string, string[]> {
   const byLocale = new Map<string, string[]>();
-  for (const path of Object.keys(files).sort()) {
+  for (const path of Object.keys(catalogFiles).sort()) {
     const locale = path.split("/").at(-2);
-    const source = files[path];
+    const source = catalogFiles[path];
     if (!locale || source === undefined) continue;
     byLocale.set(locale, [...(byLocale.get(locale) ?? []), source]);
   }
