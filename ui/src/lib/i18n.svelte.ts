@@ -86,9 +86,16 @@ const state = $state({
   locale: negotiate(initialSystemLocale()),
 });
 
+/** Screen readers and hyphenation read <html lang>: it must name the language on screen. */
+function markDocument(): void {
+  if (typeof document !== "undefined") document.documentElement.lang = state.locale;
+}
+
+markDocument();
+
 function apply(): void {
   state.locale = negotiate(state.preference ?? state.system);
-  if (typeof document !== "undefined") document.documentElement.lang = state.locale;
+  markDocument();
 }
 
 /** The computer's language, as the backend reads it (it may be POSIX-style: "es_US.UTF-8"). */
