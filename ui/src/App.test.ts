@@ -14,6 +14,7 @@ function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     idStorageNote: "Order IDs are kept in the system keyring.",
     vaultDamage: null,
     captchaProblem: null,
+    osLocale: "en-US",
     ...overrides,
   };
 }
@@ -22,7 +23,17 @@ function mockApp(sandbox: boolean, overrides: Record<string, Handler> = {}) {
   return mockCommands({
     app_info: () => appInfo({ sandbox }),
     get_tickers: () => ({ priceUsdCents: 6_585_000, lastUpdatedAt: "2026-11-24T18:00:00Z", updateFrequencyMs: 60_000 }),
-    quote: () => ({ amountCents: 5500, amountText: "$55.00", sats: 83523, satsText: "83,523 sats", btcText: "0.00083523 BTC" }),
+    quote: () => ({
+      amountCents: 5500,
+      amountText: "$55.00",
+      sats: 83523,
+      satsText: "83,523 sats",
+      btcText: "0.00083523 BTC",
+      usdCents: 5500,
+      usdText: "$55.00",
+      priceUsdCents: 6_585_000,
+      priceText: "$65,850.00",
+    }),
     create_order: () => summary(),
     check_phone: () => ({ e164: "+14155550123", display: "(415) 555-0123" }),
     solve_captcha: () => "token",

@@ -1,7 +1,8 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { applySavedLanguage } from "./lib/startup-language";
 import "./app.css";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
-mount(App, { target });
+void applySavedLanguage().finally(() => mount(App, { target }));

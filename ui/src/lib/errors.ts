@@ -1,7 +1,7 @@
 // How a backend error is shown: the backend's own message says what is wrong and what to do;
 // the UI adds a title and, for the states that pass by themselves, a retry.
 import type { AppError, ErrorCode, Result } from "./bindings";
-import { strings } from "./strings";
+import { t } from "./i18n.svelte";
 
 /** Errors that go away by themselves (network, maintenance, a busy server): worth a retry. */
 const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["offline", "timeout", "maintenance", "server_error"]);
@@ -22,15 +22,15 @@ export function errorTitle(error: AppError): string {
   switch (error.code) {
     case "offline":
     case "timeout":
-      return strings.errors.offlineTitle;
+      return t("error-offline-title");
     case "maintenance":
-      return strings.errors.maintenanceTitle;
+      return t("error-maintenance-title");
     case "temporarily_blocked":
-      return strings.errors.blockedTitle;
+      return t("error-blocked-title");
     case "server_error":
-      return strings.errors.busyTitle;
+      return t("error-busy-title");
     default:
-      return strings.errors.title;
+      return t("error-title");
   }
 }
 
@@ -39,13 +39,13 @@ export function errorNextStep(error: AppError): string | null {
   switch (error.code) {
     case "offline":
     case "timeout":
-      return strings.errors.offlineNext;
+      return t("error-offline-next");
     case "maintenance":
-      return strings.errors.maintenanceNext;
+      return t("error-maintenance-next");
     case "temporarily_blocked":
-      return strings.errors.blockedNext;
+      return t("error-blocked-next");
     case "server_error":
-      return strings.errors.busyNext;
+      return t("error-busy-next");
     default:
       return null;
   }
@@ -53,7 +53,7 @@ export function errorNextStep(error: AppError): string | null {
 
 /** A command that threw instead of answering (a bug or a broken bridge), as an error the UI can show. */
 export function unexpectedError(): AppError {
-  return { code: "internal", message: strings.errors.unexpected, serverMessage: null, retryAfterSecs: null };
+  return { code: "internal", message: t("error-unexpected"), serverMessage: null, retryAfterSecs: null };
 }
 
 /** Awaits a command wrapper, turning a thrown exception into an error the screen can show. */

@@ -21,6 +21,7 @@ const quote: Handler = (args) => {
     sats: 83523,
     satsText: "83,523 sats",
     btcText: "0.00083523 BTC",
+    usdCents: 5500,
     usdText: "$55.00",
     priceUsdCents: Number(args.priceUsdCents),
     priceText: "$65,850.00",

@@ -11,7 +11,7 @@ function setup(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     list_orders: () => [
       summary({ step: "photos", status: "authorized", statusLabel: "Waiting for photos" }),
-      summary({ handle: OTHER, amountText: "$20.00", step: "status", status: "approved", statusLabel: "Approved" }),
+      summary({ handle: OTHER, amountCents: 2000, amountText: "$20.00", step: "status", status: "approved", statusLabel: "Approved" }),
     ],
     copy_order_id: () => null,
     forget_order: () => null,

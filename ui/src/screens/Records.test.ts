@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { Flow } from "../lib/flow.svelte";
 import type { StatusEntryView } from "../lib/bindings";
-import { strings } from "../lib/strings";
+import { t } from "../lib/i18n.svelte";
 import { formatDateTime } from "../lib/time";
 import { HANDLE, callsTo, fail, mockCommands, orderView, summary, type Handler } from "../test/ipc";
 import History from "./History.svelte";
@@ -68,7 +68,7 @@ describe("the status history", () => {
     expect(items[0]?.textContent).toContain(formatDateTime("2026-12-03T10:00:00Z"));
     expect(items[0]?.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-03T10:00:00Z");
     expect(within(timeline).getByTestId("status-history-message").textContent).toBe(
-      strings.errors.serverSaid("The numbers on the back are blurry."),
+      t("error-server-said", { words: "The numbers on the back are blurry." }),
     );
   });
 
@@ -90,7 +90,7 @@ describe("the export from Your orders", () => {
   it("exports CSV without order IDs by default and says where it went", async () => {
     const { calls } = historyScreen();
     await userEvent.click(await screen.findByTestId("export-save"));
-    await waitFor(() => expect(screen.getByTestId("export-saved").textContent).toBe(strings.records.savedAs("/home/me/cardcoins-orders-2026-12-03.csv")));
+    await waitFor(() => expect(screen.getByTestId("export-saved").textContent).toBe(t("records-saved-as", { name: "/home/me/cardcoins-orders-2026-12-03.csv" })));
     expect(callsTo(calls, "export_orders")[0]?.args).toMatchObject({ format: "csv", includeOrderIds: false });
     expect(screen.queryByTestId("export-ids-warning")).toBeNull();
   });
@@ -99,7 +99,7 @@ describe("the export from Your orders", () => {
     const { calls } = historyScreen({ export_orders: () => "/home/me/cardcoins-orders-2026-12-03.jsonl" });
     await userEvent.click(await screen.findByTestId("export-format-bip329"));
     await userEvent.click(screen.getByTestId("export-include-ids"));
-    expect(screen.getByTestId("export-ids-warning").textContent).toBe(strings.records.idsWarning);
+    expect(screen.getByTestId("export-ids-warning").textContent).toBe(t("records-ids-warning"));
     await userEvent.click(screen.getByTestId("export-save"));
     await waitFor(() => expect(callsTo(calls, "export_orders")).toHaveLength(1));
     expect(callsTo(calls, "export_orders")[0]?.args).toMatchObject({ format: "bip329", includeOrderIds: true });
@@ -108,7 +108,7 @@ describe("the export from Your orders", () => {
   it("says so when the dialog is cancelled", async () => {
     historyScreen({ export_orders: () => null });
     await userEvent.click(await screen.findByTestId("export-save"));
-    await waitFor(() => expect(screen.getByTestId("export-saved").textContent).toBe(strings.records.cancelled));
+    await waitFor(() => expect(screen.getByTestId("export-saved").textContent).toBe(t("records-cancelled")));
   });
 
   it("shows the app's words when the file could not be saved", async () => {
@@ -132,10 +132,10 @@ describe("the support file", () => {
     await waitFor(() => expect(callsTo(calls, "save_support_bundle")).toHaveLength(1));
     expect(callsTo(calls, "save_support_bundle")[0]?.args).toMatchObject({ handle: null, includeOrderIds: false });
     await waitFor(() =>
-      expect(screen.getByTestId("settings-support-saved").textContent).toBe(strings.records.savedAs("/home/me/cardcoins-support-2026-12-03-110000.json")),
+      expect(screen.getByTestId("settings-support-saved").textContent).toBe(t("records-saved-as", { name: "/home/me/cardcoins-support-2026-12-03-110000.json" })),
     );
     await userEvent.click(screen.getByTestId("settings-support-include-ids"));
-    expect(screen.getByTestId("settings-support-ids-warning").textContent).toBe(strings.records.idsWarning);
+    expect(screen.getByTestId("settings-support-ids-warning").textContent).toBe(t("records-ids-warning"));
     await userEvent.click(screen.getByTestId("settings-support-save"));
     await waitFor(() => expect(callsTo(calls, "save_support_bundle")).toHaveLength(2));
     expect(callsTo(calls, "save_support_bundle")[1]?.args).toMatchObject({ handle: null, includeOrderIds: true });
@@ -144,7 +144,7 @@ describe("the support file", () => {
   it("is saved from an order's status for that order", async () => {
     const { calls } = statusScreen();
     await screen.findByTestId("status-history");
-    await userEvent.click(screen.getByText(strings.records.saveSupportOrder, { selector: "summary" }));
+    await userEvent.click(screen.getByText(t("records-save-support-order"), { selector: "summary" }));
     await userEvent.click(screen.getByTestId("order-support-save"));
     await waitFor(() => expect(callsTo(calls, "save_support_bundle")).toHaveLength(1));
     expect(callsTo(calls, "save_support_bundle")[0]?.args).toMatchObject({ handle: HANDLE, includeOrderIds: false });

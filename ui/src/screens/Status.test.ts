@@ -37,6 +37,7 @@ const approved = orderView({
   payout: {
     sats: 83523,
     satsText: "83,523 sats",
+    usdCents: 5500,
     usdText: "$55.00",
     destination: { text: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", short: "bc1qar0…f5mdq", lightning: false },
     txid: "f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16",

@@ -1,0 +1,408 @@
+### Las palabras propias de la app en pantalla, en español de EE. UU.
+### Se habla de "tú", en un tono cercano y tranquilo: quien vende suele hacerlo por primera vez.
+### Vocabulario fijo: orden (no pedido), billetera, cotización, Configuración, factura Lightning,
+### ID de orden (plural: los ID), subir una foto, verificar (un dato), revisar (CardCoins, la tarjeta).
+
+# El nombre de este idioma, en este idioma: así aparece en el menú de idiomas de Configuración.
+language-name = Español
+
+## La ventana: el aviso del modo de práctica y la navegación
+
+app-name = CardCoins
+sandbox-banner = SANDBOX: modo de práctica. Sin tarjeta real ni bitcoin real.
+sandbox-latest-code = Último código enviado: { $code }
+nav-label = Aplicación
+nav-history = Tus órdenes
+nav-settings = Configuración
+nav-back = Atrás
+
+## Palabras que comparten varias pantallas
+
+common-continue = Continuar
+common-working = Procesando…
+common-loading = Cargando…
+common-retry = Intentar de nuevo
+common-copy = Copiar
+common-copied = Copiado
+common-cancel = Cancelar
+step-of = Paso { $step } de { $total }
+
+## Dinero, tamaños y duraciones, tal como los reciben los demás mensajes
+
+# $count es una cantidad de satoshis, ya como número del idioma.
+money-sats =
+    { $count ->
+        [one] { $count } sat
+       *[other] { $count } sats
+    }
+# $amount es el bitcoin con sus ocho decimales, ya con los dígitos del idioma.
+money-btc = { $amount } BTC
+size-bytes =
+    { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
+size-kb = { $size } KB
+size-mb = { $size } MB
+size-gb = { $size } GB
+elapsed-seconds = { $seconds } s
+elapsed-minutes = { $minutes } min
+elapsed-hours-minutes = { $hours } h { $minutes } min
+
+## Bienvenida
+
+welcome-title = Vende una tarjeta de regalo por bitcoin
+welcome-lead = Convierte una tarjeta de regalo Visa o Mastercard en bitcoin en unos pocos pasos guiados. Necesitarás la tarjeta, tu teléfono y una billetera de bitcoin.
+welcome-step-amount = Ingresa el valor de la tarjeta y ve tu cotización
+welcome-step-phone = Confirma tu número de teléfono con un código
+welcome-step-payout = Dinos adónde enviar el bitcoin
+welcome-step-photos = Agrega fotos de la tarjeta
+welcome-step-review = Revisa todo y envíalo a revisión
+welcome-step-status = Sigue la orden hasta que llegue el bitcoin
+welcome-start = Comenzar
+welcome-safety = Tu orden se guarda a medida que avanzas. Puedes cerrar la app y continuar donde te quedaste.
+
+## Dónde se guardan los ID de orden (sin llavero del sistema) y una lista de órdenes dañada
+
+vault-this-run-title = Los ID de tus órdenes no se pueden guardar de forma segura en esta computadora
+vault-this-run-choice = Puedes conservarlos mientras la app esté abierta, o guardarlos en el archivo propio de la app. Ese archivo no está cifrado: cualquiera que pueda leer tus archivos podría leer los ID de tus órdenes y ver tus órdenes.
+vault-keep-this-run = Conservarlos solo mientras la app esté abierta
+vault-use-file = Guardarlos en el archivo de la app…
+vault-confirm-file = ¿Guardar los ID de orden sin cifrar en el archivo de la app en esta computadora? Aún podrás olvidar una orden más tarde en Tus órdenes.
+vault-confirm-yes = Sí, guardarlos en el archivo
+vault-plain-file-note = Los ID de orden se guardan sin cifrar en el archivo de la app en esta computadora.
+vault-this-run-note = Los ID de orden se conservan solo mientras la app esté abierta. Antes de cerrar la app, copia desde Tus órdenes el ID de cada orden que siga abierta.
+vault-damage-title = No se pudieron leer algunas órdenes guardadas
+vault-dismiss = Aceptar
+
+## La orden, arriba de cada paso
+
+order-strip-your-card = Tu tarjeta de { $amount }
+order-strip-continuing = Continuando tu orden de { $amount }
+order-strip-quote = Recibes aproximadamente { $usd } en bitcoin ({ $sats })
+
+## Paso 1: el valor de la tarjeta
+
+amount-title = ¿Cuánto saldo tiene la tarjeta?
+amount-lead = Escribe el valor impreso en la tarjeta o el que aparece en su página de saldo, en dólares estadounidenses.
+amount-label = Valor de la tarjeta en dólares estadounidenses
+amount-placeholder = 50.00
+amount-help = Dólares y centavos, por ejemplo 50 o 49.95.
+amount-empty = Ingresa el valor de la tarjeta en dólares, por ejemplo 50.
+amount-quote-title = Tu cotización
+amount-you-get = Recibes aproximadamente { $usd } en bitcoin
+amount-in-sats = { $sats } ({ $btc })
+amount-price = Al precio de CardCoins de { $price } por bitcoin. Las comisiones ya están incluidas en el precio.
+amount-refreshes = La cotización se actualiza cada { $seconds } s hasta que continúes.
+amount-updated-at = Precio actualizado a las { $time }
+amount-checked-at = Precio consultado a las { $time }
+amount-waiting-for-price = Obteniendo el precio actual del bitcoin…
+amount-no-price = No podemos mostrarte una cotización sin el precio actual.
+amount-creating = Creando tu orden…
+amount-order-made = Tu orden por una tarjeta de { $amount } ya está creada
+amount-order-made-help = Su valor ya no puede cambiar. Para vender una tarjeta de otro valor, empieza una orden nueva; esta se queda en Tus órdenes.
+amount-start-over = Empezar una orden nueva
+
+## Paso 2: el número de teléfono
+
+phone-title = Confirma tu número de teléfono
+phone-lead = CardCoins envía un código corto a tu teléfono. Así tu orden sigue siendo solo tuya.
+phone-country-label = País
+phone-country-us = Estados Unidos (+1)
+phone-country-ca = Canadá (+1)
+phone-country-gb = Reino Unido (+44)
+phone-country-au = Australia (+61)
+phone-country-nz = Nueva Zelanda (+64)
+phone-country-ie = Irlanda (+353)
+phone-country-de = Alemania (+49)
+phone-country-fr = Francia (+33)
+phone-country-es = España (+34)
+phone-country-it = Italia (+39)
+phone-country-nl = Países Bajos (+31)
+phone-country-mx = México (+52)
+phone-number-label = Número de teléfono
+phone-number-help = El número que puede recibir un mensaje de texto o una llamada.
+phone-method-legend = ¿Cómo te enviamos el código?
+phone-by-sms = Mensaje de texto (SMS)
+phone-by-call = Llamada telefónica
+phone-send-code = Enviar código
+phone-sending-check = Verificando el número…
+phone-sending-captcha = Completa la verificación en la ventana que se abrió…
+phone-sending-send = Enviando el código…
+phone-confirmed = Tu número de teléfono está confirmado
+phone-confirmed-help = CardCoins lo confirmó para esta orden; ya no se puede cambiar.
+phone-captcha-explain = Se abrirá una ventana pequeña con una verificación rápida de que eres una persona. El código se envía justo después.
+phone-captcha-not-set-up = No se pueden enviar códigos desde esta copia de la app.
+phone-captcha-not-set-up-next = Se creó sin la verificación de teléfono que CardCoins exige, así que aquí ninguna orden puede avanzar. Tu orden está guardada en esta computadora. Instala CardCoins Desktop desde el sitio web oficial de CardCoins, o prueba toda la venta en modo de práctica.
+phone-captcha-practise = Abrir Configuración para activar el modo de práctica
+phone-captcha-details = Detalles para quien creó esta copia
+# $method es "call" si el código llega por llamada, "sms" si no.
+phone-code-sent =
+    { $method ->
+        [call] Te estamos llamando al { $phone } para darte tu código.
+       *[sms] Enviamos un código al { $phone }.
+    }
+phone-code-label = Código del mensaje
+phone-code-help = Escribe los dígitos que recibiste.
+phone-code-empty = Escribe el código que recibiste.
+phone-verify = Verificar código
+phone-verifying = Verificando el código…
+phone-resend = Enviar un código nuevo
+phone-resend-in = Puedes pedir un código nuevo en { $seconds } s
+phone-change-number = Usar otro número
+phone-captcha-again = Vuelve a hacer la verificación rápida con este código (CardCoins la pide después de varios intentos). Se abre cuando presionas Verificar código.
+
+## Paso 3: adónde va el bitcoin
+
+payout-title = ¿Adónde enviamos el bitcoin?
+payout-lead = Pega una dirección de bitcoin, una factura Lightning sin monto o una Lightning Address de tu billetera.
+payout-label = Dirección de bitcoin, factura Lightning o Lightning Address
+payout-help = También funciona un enlace bitcoin: o lightning: de tu billetera.
+payout-checking = Verificando…
+# $kind es el nombre que da la app a lo que se pegó; por ahora llega en inglés.
+payout-accepted = Se ve bien: { $kind }
+payout-empty = Pega adónde debe ir el bitcoin.
+payout-rbf-note = CardCoins paga en la cadena con una transacción que se puede reemplazar (RBF) para que se confirme antes. Tu billetera puede mostrar que el pago cambia una vez antes de confirmarse; es normal.
+payout-name-title = Tu nombre
+payout-name-lead = CardCoins necesita tu nombre para esta orden. Escríbelo como aparece en tu identificación.
+payout-first-name = Nombre
+payout-last-name = Apellido
+payout-name-empty = Ingresa tu nombre y tu apellido.
+payout-name-maybe = Si CardCoins necesita tu nombre para esta orden (lo pide cuando tu total de la semana pasa de cierto límite), escríbelo como aparece en tu identificación. Si no, deja ambos campos vacíos.
+payout-with-captcha = Vuelve a hacer la verificación rápida con estos datos (CardCoins la pide después de varios intentos).
+payout-submitting = Guardando adónde enviar el bitcoin…
+
+## Paso 4: fotos de la tarjeta
+
+photos-title = Agrega fotos de la tarjeta
+photos-lead = Una foto para cada elemento de abajo. Arrastra los archivos de imagen a un recuadro o a la ventana, o elígelos.
+photos-guide-title = Para que tu foto se acepte al primer intento
+photos-guide-frame = La tarjeta se ve completa, con los bordes incluidos
+photos-guide-sharp = Todos los números se ven nítidos y se pueden leer
+photos-guide-glare = Sin reflejos: aléjate de lámparas y ventanas
+photos-choose = Elegir foto…
+photos-replace = Reemplazar foto
+photos-drop-here = Suelta una imagen aquí
+photos-preparing = Preparando la foto…
+photos-uploading = Subiendo…
+photos-waiting = En espera: las fotos se envían de una en una, para que cada una llegue a tiempo
+photos-fitting = Preparándola para esta conexión…
+photos-finishing = Terminando: la última parte sigue en camino a CardCoins…
+photos-try-anyway = Intentar de todos modos
+photos-uploaded = Subida
+photos-already-uploaded = Ya está subida. Puedes reemplazarla.
+photos-not-yet = Todavía no hay foto
+photos-ready-plain = Lista: se ajustó su tamaño para subirla y se quitaron los datos de ubicación.
+photos-details = Detalles
+photos-size-after = Tamaño a subir: { $size }
+photos-size-sent = Enviado: { $size }
+photos-progress = { $percent }% enviado
+# $photo es lo que muestra la foto ("Front of the card"), como lo nombra CardCoins o la app.
+photos-progress-label = Subida de { $photo }
+photos-preview-alt = Vista previa de la foto de { $photo }
+photos-ready =
+    { $count ->
+        [one] { $count } de { $count } lista
+       *[other] { $count } de { $count } listas
+    }
+photos-missing =
+    { $count ->
+        [one] Falta una foto.
+       *[other] Faltan { $count } fotos.
+    }
+photos-too-many-dropped = Soltaste más archivos que recuadros vacíos; los que sobraban no se usaron.
+
+## Paso 5: revisión
+
+review-title = Revisa todo y envíalo a revisión
+review-lead = Nada es definitivo hasta que CardCoins revise la tarjeta. Esto es lo que se enviará.
+review-amount = Valor de la tarjeta
+review-receive = Recibes aproximadamente
+review-in-bitcoin = en bitcoin ({ $sats })
+review-destination = El bitcoin va a
+review-onchain = Dirección de bitcoin
+review-lightning = Lightning
+review-destination-missing = Todavía no lo indicaste: regresa al paso del pago y pega adónde debe ir el bitcoin.
+review-phone = Teléfono
+review-phone-verified = Verificado
+review-phone-ending = Verificado, número que termina en { $digits }
+review-photos = Fotos
+review-photos-count =
+    { $total ->
+        [one] { $done } de { $total } subida
+       *[other] { $done } de { $total } subidas
+    }
+review-submit = Enviar a revisión
+review-submitting = Enviando…
+review-what-next = Después, CardCoins revisa la tarjeta. Esto suele tardar unos minutos; puedes cerrar la app y volver más tarde.
+
+## Una dirección de pago que CardCoins indica y que no es la que se envió
+
+destination-warning-title = CardCoins indica otra dirección de pago
+destination-warning-body = La dirección que CardCoins muestra para esta orden no es la que diste. El bitcoin podría ir al lugar equivocado.
+destination-warning-sent = Tú diste
+destination-warning-named = CardCoins muestra
+destination-warning-next = No envíes nada más para esta orden. Guarda un archivo de soporte (abajo) y comunícate ya con el soporte de CardCoins.
+
+## Paso 6: el estado de la orden
+
+status-title = Tu orden
+# Las etapas usan las mismas palabras que los estados en otras partes (Tus órdenes, avisos).
+status-stage-created = Iniciada
+status-stage-authorized = Esperando fotos
+status-stage-processing = En revisión
+status-stage-approved = Aprobada
+status-stage-rejected = Fotos rechazadas
+status-timeline-label = Progreso de la orden
+status-stage-current = (paso actual)
+status-stage-done = (listo)
+status-checking-again = Volvemos a consultar en { $seconds } s.
+status-check-now = Consultar ahora
+status-last-checked = Última consulta a las { $time }
+status-waiting-for = Esperando desde hace { $elapsed }.
+status-will-notify = Puedes salir de esta pantalla: mientras la app esté abierta, te avisará cuando esto cambie.
+status-feedback-title = Reemplaza las fotos que quizás no se vean bien
+status-photos-need-replacing =
+    { $count ->
+        [one] { $count } foto necesita reemplazo
+       *[other] { $count } fotos necesitan reemplazo
+    }
+status-photo-accepted = Aceptada:
+status-replace-anyway = Ábrela si quieres reemplazarla de todos modos.
+status-ready-to-send = Lista para enviar de nuevo.
+status-replace-first =
+    { $count ->
+        [one] Primero reemplaza la foto de arriba.
+       *[other] Primero reemplaza las { $count } fotos de arriba.
+    }
+status-no-feedback = CardCoins no dijo qué foto no pudo aceptar. Reemplaza las que quizás no se vean bien (borrosas, oscuras o cortadas) y vuelve a enviarlas.
+status-resubmit = Enviar de nuevo a revisión
+status-resubmitting = Enviando…
+status-payout-title = Tu bitcoin va en camino
+# Se lee junto con los sats y la dirección que siguen: "Tarjeta de $55.00 → 83,523 sats enviados a bc1q…".
+status-payout-card = Tarjeta de { $amount } →
+status-payout-sent-to = enviados a
+status-worth = Equivale a unos { $usd } al precio de tu cotización.
+status-show-address = Mostrar la dirección completa
+status-show-invoice = Mostrar la factura completa
+status-copy-address = Copiar dirección
+status-copy-invoice = Copiar factura
+status-txid = ID de la transacción
+status-copy-txid = Copiar ID de la transacción
+status-payment-hash = Hash del pago
+status-copy-payment-hash = Copiar hash del pago
+status-view-in-explorer = Ver en un explorador de bloques
+status-no-txid-yet = CardCoins todavía no ha compartido la transacción. Tu billetera mostrará el pago cuando llegue.
+status-copy-failed = No se pudo copiar. Selecciona el texto y cópialo tú.
+status-new-order = Vender otra tarjeta
+status-bitcoin-title = Tu bitcoin
+status-bitcoin-replaced-transaction = Transacción reemplazada
+status-bitcoin-watch-off = La app puede vigilar la red y avisarte cuando llegue el bitcoin y ya sea seguro gastarlo.
+status-bitcoin-turn-on = Activa el seguimiento del pago en Configuración
+status-bitcoin-last-checked = Consultado a las { $time }
+status-bitcoin-timeline-label = Lo que vio el seguimiento del pago
+status-bitcoin-lightning = Enviado por Lightning: llega al instante, no hay nada que vigilar.
+status-bitcoin-sent-at = Enviado
+
+## Tus órdenes
+
+history-title = Tus órdenes
+history-lead = Órdenes guardadas en esta computadora, de la más reciente a la más antigua.
+history-empty = Todavía no hay órdenes.
+history-created = Iniciada el { $when }
+history-resume = Continuar
+history-view = Ver
+history-copy-id = Copiar ID de la orden
+history-copy-id-help = El ID de la orden es lo que te pide el soporte de CardCoins. Mantenlo en privado: cualquiera que lo tenga puede ver la orden.
+history-id-copied = ID de la orden copiado
+history-forget = Olvidar
+history-forget-confirm = ¿Olvidar esta orden en esta computadora? La orden sigue existiendo en CardCoins, pero ya no podrás seguirla aquí.
+history-forget-yes = Sí, olvidarla
+history-forgotten = Orden olvidada.
+
+## Configuración
+
+settings-title = Configuración
+settings-language = Idioma
+# $language es el idioma de la computadora, nombrado en ese idioma ("English", "Español").
+settings-language-system = Igual que esta computadora ({ $language })
+settings-language-pseudo = Pseudolocalización (para probar el diseño)
+settings-language-saved = Idioma guardado.
+settings-base-url = Dirección del servidor de CardCoins
+settings-base-url-help = Déjala como está, a menos que el soporte de CardCoins te pida cambiarla.
+settings-sandbox = Modo de práctica (sandbox): sin tarjeta real ni bitcoin real
+settings-sandbox-by-flag = La app está en modo de práctica porque se abrió con --sandbox. Esta opción es para cuando se abre sin eso.
+settings-uplink = Velocidad de subida de práctica
+settings-uplink-help = Limita el almacén de fotos de práctica a esta velocidad, para que veas cómo la app envía fotos con una conexión lenta. Se aplica de inmediato.
+settings-uplink-unlimited = Tan rápido como esta computadora
+settings-uplink-8mbit = 8 Mbit/s (buena conexión de casa)
+settings-uplink-1mbit = 1 Mbit/s (DSL o un hotspot débil)
+settings-uplink-025mbit = 0.25 Mbit/s (mala señal móvil, o Tor)
+settings-expiry-at-end = Almacén de práctica: el permiso de subida debe durar hasta que llegue el último byte (más estricto que Amazon S3)
+settings-dialect = Cómo responde el servidor de práctica
+settings-dialect-help = El servicio real puede redactar y organizar sus respuestas de otra forma que nuestro servidor de práctica. Prueba las otras opciones para ver cómo se adapta la app. Se aplica la próxima vez que se abra la app.
+settings-dialect-extended = Extendido: todo lo que la app puede mostrar
+settings-dialect-reference = Referencia: solo lo que CardCoins documenta
+settings-dialect-keyed = Con claves: otros nombres y estructuras
+settings-dialect-terse = Escueto: otras palabras de estado, pocos detalles
+settings-proxy = Proxy (opcional)
+settings-proxy-help = Por ejemplo socks5h://127.0.0.1:9050 para pasar por Tor. Déjalo vacío si no usas ninguno.
+settings-notifications = Avisarme cuando cambie una orden
+settings-payout-watch = Vigilar mi pago hasta que se confirme
+settings-payout-watch-help = Tu dirección de pago se envía al servidor de abajo, a través de tu proxy si configuraste uno, para que pueda saber cuándo llega el bitcoin. CardCoins no participa.
+settings-esplora-url = Servidor de pagos (Esplora)
+settings-esplora-url-help = Tu propio servidor Esplora, o déjalo vacío para usar uno público (https://blockstream.info/api). Una dirección .onion funciona a través de Tor.
+settings-esplora-practising = Mientras practicas, se usa la cadena propia del servidor de práctica, diga lo que diga aquí.
+settings-advanced = Avanzado
+settings-advanced-lead = Para el soporte de CardCoins, tus propios servidores y la práctica. La mayoría de las personas nunca cambia esto.
+settings-explorer-url = Explorador de bloques
+settings-explorer-url-help = Dónde abre una transacción el botón "Ver en un explorador de bloques", con {"{"}txid{"}"} donde va su ID. Déjalo vacío para usar mempool.space. Se abre en tu navegador web, que no usa el proxy de arriba.
+settings-save = Guardar configuración
+settings-saved = Configuración guardada.
+settings-restart-note = Los cambios del servidor o del modo de práctica se aplican la próxima vez que se abra la app.
+settings-help-title = Ayuda y soporte
+settings-help-lead = Si el soporte de CardCoins te pregunta qué pasó, envíale el diagnóstico: la versión de la app, tu sistema, esta configuración (sin ninguna contraseña del proxy) y las últimas líneas del registro de la app. Nunca incluye los ID de tus órdenes.
+settings-open-log-folder = Abrir la carpeta de registros
+settings-copy-diagnostics = Copiar diagnóstico
+settings-diagnostics-copied = Diagnóstico copiado. Pégalo en tu mensaje al soporte.
+
+## Archivos que se guardan de las órdenes: historial de estados, exportación, soporte, recibo
+
+records-history-title = Historial de estados
+records-history-label = Cómo cambió el estado de la orden, del más antiguo al más reciente
+records-history-empty = Todavía no hay cambios de estado registrados.
+records-include-ids = Incluir los ID de orden
+records-include-id = Incluir el ID de la orden
+records-ids-warning = Cualquiera que tenga el ID de una orden controla esa orden. Mantén este archivo en privado.
+records-saved-as = Guardado como { $name }
+records-cancelled = No se guardó.
+records-export-title = Exportar…
+records-export-lead = Guarda una lista de tus órdenes: fechas, montos, sats recibidos, precios, adónde fue el bitcoin y su transacción.
+records-format = Formato
+records-format-csv = CSV, para hojas de cálculo y programas de impuestos
+records-format-bip329 = Etiquetas BIP-329, para Sparrow y otras billeteras
+records-export-button = Exportar…
+records-support-title = Archivo de soporte
+records-support-lead = Un archivo para el soporte de CardCoins: la versión de la app, tu sistema, las últimas líneas del registro y los detalles e historial de estados de tus órdenes. Nunca contiene fotos.
+records-support-lead-order = Un archivo para el soporte de CardCoins sobre esta orden: la versión de la app, tu sistema, las últimas líneas del registro y los detalles e historial de estados de esta orden. Nunca contiene fotos.
+records-save-support = Guardar un archivo de soporte…
+records-save-support-order = Guardar un archivo de soporte de esta orden
+records-receipt-title = Recibo
+records-receipt-lead = Un PDF para tus registros: el valor de la tarjeta, tu cotización, adónde va el bitcoin, cómo avanzó la orden y el pago.
+records-save-receipt = Guardar un recibo (PDF)…
+
+## Errores: los títulos y los siguientes pasos que la app agrega al mensaje del sistema
+
+error-title = Algo salió mal
+error-offline-title = Parece que no tienes conexión
+error-offline-next = Revisa tu conexión a internet y vuelve a intentarlo. No se perdió nada de lo que ingresaste.
+error-maintenance-title = CardCoins está en mantenimiento
+error-maintenance-next = No se perdió nada de lo que ingresaste. Vuelve a intentarlo en unos minutos.
+error-busy-title = CardCoins está ocupado
+error-busy-next = Espera un minuto y vuelve a intentarlo.
+error-blocked-title = Por ahora, CardCoins no responde a esta red
+error-blocked-next = No se perdió nada de lo que ingresaste. Si usas una VPN o Tor, otra conexión podría ayudar; si no, espera y vuelve a intentarlo.
+# $words son las palabras de CardCoins, tal como las escribió.
+error-server-said = CardCoins dijo: “{ $words }”
+error-retry-in = Intentar de nuevo en { $seconds } s
+error-unexpected = Ocurrió un error inesperado. Vuelve a intentarlo; si sigue pasando, comunícate con el soporte de CardCoins.
