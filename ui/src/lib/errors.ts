@@ -1,13 +1,11 @@
 // How a backend error is shown: the backend's own message says what is wrong and what to do;
 // the UI adds a title and, for the states that pass by themselves, a retry.
-import type { AppError, ErrorCode, Result } from "./bindings";
+import type { AppError, Result } from "./bindings";
 import { t } from "./i18n.svelte";
 
-/** Errors that go away by themselves (network, maintenance, a busy server): worth a retry. */
-const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["offline", "timeout", "maintenance", "server_error"]);
-
+/** Errors that go away by themselves (network, maintenance, a busy server): worth a retry. Rust decides which. */
 export function isTransient(error: AppError): boolean {
-  return transientCodes.has(error.code);
+  return error.kind === "transient";
 }
 
 /**
@@ -15,7 +13,7 @@ export function isTransient(error: AppError): boolean {
  * until the wait is over, neither automatic polling nor a "try again".
  */
 export function isBlock(error: AppError): boolean {
-  return error.code === "temporarily_blocked";
+  return error.kind === "blocked";
 }
 
 export function errorTitle(error: AppError): string {
@@ -53,7 +51,7 @@ export function errorNextStep(error: AppError): string | null {
 
 /** A command that threw instead of answering (a bug or a broken bridge), as an error the UI can show. */
 export function unexpectedError(): AppError {
-  return { code: "internal", message: t("error-unexpected"), serverMessage: null, retryAfterSecs: null };
+  return { code: "internal", kind: "permanent", message: t("error-unexpected"), serverMessage: null, retryAfterSecs: null };
 }
 
 /** Awaits a command wrapper, turning a thrown exception into an error the screen can show. */

@@ -85,7 +85,7 @@ describe("Amount step", () => {
   it("says when the price can't be fetched, and recovers on retry", async () => {
     let online = false;
     const { calls } = setup({
-      get_tickers: () => (online ? ticker : fail("offline", "No internet connection.")),
+      get_tickers: () => (online ? ticker : fail("offline", "No internet connection.", { kind: "transient" })),
     });
     const error = await screen.findByTestId("ticker-error");
     expect(error.textContent).toMatch(/offline/i);

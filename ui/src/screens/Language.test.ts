@@ -109,7 +109,7 @@ describe("the language", () => {
   it("says when the language could not be saved, and still speaks it for now", async () => {
     openSettings({
       save_settings: () => {
-        throw { code: "settings_not_saved", message: "The settings could not be written.", serverMessage: null, retryAfterSecs: null };
+        throw { code: "settings_not_saved", kind: "permanent", message: "The settings could not be written.", serverMessage: null, retryAfterSecs: null };
       },
     });
     await userEvent.selectOptions(await screen.findByTestId("settings-language"), "es-US");

@@ -110,7 +110,7 @@ describe("Payout step", () => {
   });
 
   it("shows a server error from the payment where it happened", async () => {
-    const { flow } = setup({ submit_payment: () => fail("maintenance", "CardCoins is down for maintenance.") });
+    const { flow } = setup({ submit_payment: () => fail("maintenance", "CardCoins is down for maintenance.", { kind: "transient" }) });
     await userEvent.type(screen.getByTestId("destination-input"), `${ADDRESS}{Enter}`);
     const error = await screen.findByTestId("payout-submit-error");
     expect(error.textContent).toMatch(/under maintenance/);

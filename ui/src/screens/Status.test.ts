@@ -98,7 +98,7 @@ describe("Status step", () => {
   it("keeps trying while offline and says so", async () => {
     vi.useFakeTimers();
     let online = false;
-    const { calls } = setup(() => (online ? processing : fail("offline", "No internet connection.")));
+    const { calls } = setup(() => (online ? processing : fail("offline", "No internet connection.", { kind: "transient" })));
     await vi.advanceTimersByTimeAsync(0);
     expect(screen.getByTestId("status-error").textContent).toMatch(/offline/i);
     online = true;

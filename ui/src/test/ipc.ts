@@ -2,7 +2,7 @@
 // command names answer with contract-shaped data; `fail` makes a command answer with an AppError,
 // the way the Rust side rejects (a plain object, not an Error).
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import type { AppError, ErrorCode, OrderSummary, OrderView, PreparedPhotoView } from "../lib/bindings";
+import type { AppError, ErrorCode, ErrorKind, OrderSummary, OrderView, PreparedPhotoView } from "../lib/bindings";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -18,10 +18,12 @@ export class CommandFailure {
 export function fail(
   code: ErrorCode,
   message: string,
-  extra: { serverMessage?: string; retryAfterSecs?: number } = {},
+  extra: { serverMessage?: string; retryAfterSecs?: number; kind?: ErrorKind } = {},
 ): never {
   throw new CommandFailure({
     code,
+    // As Rust decides: a block is blocked; anything else says so when the test cares.
+    kind: extra.kind ?? (code === "temporarily_blocked" ? "blocked" : "permanent"),
     message,
     serverMessage: extra.serverMessage ?? null,
     retryAfterSecs: extra.retryAfterSecs ?? null,
