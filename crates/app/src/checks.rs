@@ -20,7 +20,9 @@ pub struct TickerView {
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DestinationView {
-    /// "Bitcoin address (Taproot)", "Lightning invoice", ...
+    /// `p2pkh`, `p2sh`, `p2wpkh`, `p2wsh`, `p2tr`, `bolt11` or `lightning_address`.
+    pub kind: String,
+    /// "Bitcoin address (Taproot)", "Lightning invoice", ... in English, for the CLI and logs.
     pub kind_label: String,
     /// Exactly what will be sent to CardCoins.
     pub api_value: String,
@@ -57,6 +59,7 @@ pub fn quote(amount_text: &str, price_usd_cents: u64) -> Result<QuoteView, AppEr
 pub fn check_destination(input: &str) -> Result<DestinationView, AppError> {
     let parsed = Destination::parse(input)?;
     Ok(DestinationView {
+        kind: parsed.destination.kind_code().to_string(),
         kind_label: parsed.destination.kind_label().to_string(),
         api_value: parsed.destination.api_value().to_string(),
         is_lightning: !matches!(parsed.destination, Destination::OnChain(_)),

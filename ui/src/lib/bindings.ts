@@ -295,7 +295,11 @@ osLocale: string }
 export type DestinationText = { text: string; short: string; lightning: boolean }
 export type DestinationView = { 
 /**
- * "Bitcoin address (Taproot)", "Lightning invoice", ...
+ * `p2pkh`, `p2sh`, `p2wpkh`, `p2wsh`, `p2tr`, `bolt11` or `lightning_address`.
+ */
+kind: string; 
+/**
+ * "Bitcoin address (Taproot)", "Lightning invoice", ... in English, for the CLI and logs.
  */
 kindLabel: string; 
 /**

@@ -13,7 +13,7 @@ const checkDestination: Handler = (args) => {
   if (input.startsWith("tb1")) fail("testnet_address", "This is a testnet address. Use an address for real bitcoin (it starts with bc1, 1 or 3).");
   if (input.startsWith("lnbc10u")) fail("invoice_has_amount", "This invoice asks for a set amount. Make an invoice without an amount in your wallet.");
   if (input === ADDRESS || input === `bitcoin:${ADDRESS}`) {
-    return { kindLabel: "Bitcoin address (SegWit)", apiValue: ADDRESS, isLightning: false, notes: [] } satisfies DestinationView;
+    return { kind: "p2wpkh", kindLabel: "Bitcoin address (SegWit)", apiValue: ADDRESS, isLightning: false, notes: [] } satisfies DestinationView;
   }
   fail("invalid_destination", "This isn't a bitcoin address, invoice or Lightning Address. Copy it again from your wallet.");
 };

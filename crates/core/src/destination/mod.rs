@@ -123,6 +123,15 @@ impl Destination {
     }
 
     /// What the seller sees this as: "Bitcoin address (Taproot)", "Lightning invoice", ...
+    /// The kind as a code the UI words in the seller's language (`p2tr`, `bolt11`, ...).
+    pub fn kind_code(&self) -> &'static str {
+        match self {
+            Destination::OnChain(address) => address.kind().code(),
+            Destination::Bolt11(_) => "bolt11",
+            Destination::LightningAddress(_) => "lightning_address",
+        }
+    }
+
     pub fn kind_label(&self) -> &'static str {
         match self {
             Destination::OnChain(address) => address.kind().label(),

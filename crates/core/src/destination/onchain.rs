@@ -23,6 +23,16 @@ pub enum OnChainKind {
 }
 
 impl OnChainKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            OnChainKind::P2pkh => "p2pkh",
+            OnChainKind::P2sh => "p2sh",
+            OnChainKind::P2wpkh => "p2wpkh",
+            OnChainKind::P2wsh => "p2wsh",
+            OnChainKind::P2tr => "p2tr",
+        }
+    }
+
     pub const fn label(self) -> &'static str {
         match self {
             OnChainKind::P2pkh => "Bitcoin address (legacy)",
