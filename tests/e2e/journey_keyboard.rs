@@ -3,9 +3,7 @@
 
 #![cfg(target_os = "linux")]
 
-use cardcoins_e2e::journey::{
-    card_photo, enter_captcha_window, scratch_dir, Journey, PHONE, PHOTO_DIALOG_TITLE,
-};
+use cardcoins_e2e::journey::{card_photo, enter_captcha_window, scratch_dir, Journey, PHONE};
 use cardcoins_e2e::keyboard::{activate, press, tab_to, type_text};
 use cardcoins_e2e::{x11, AppSession, AppSessionOptions};
 use fantoccini::key::Key;
@@ -94,7 +92,7 @@ async fn a_whole_sale_with_the_keyboard_alone() {
             .expect("Enter opens the dialog");
         x11::choose_file_in_gtk_dialog(
             session.display_name(),
-            PHOTO_DIALOG_TITLE,
+            &journey.words.photo_dialog_title(),
             &file.display().to_string(),
         )
         .expect("the dialog, by keys");

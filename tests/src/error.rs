@@ -19,6 +19,8 @@ pub enum HarnessError {
         needle: String,
         last: String,
     },
+    #[error("text is cut off on the {step} screen: {cut:?}")]
+    CutOff { step: String, cut: Vec<String> },
     #[error("could not make {what} for the test: {detail}")]
     Fixture { what: &'static str, detail: String },
     #[error("axe-core found serious or critical WCAG violations at {step}:{report}")]

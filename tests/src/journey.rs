@@ -7,13 +7,13 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 
+use crate::words::Words;
 use crate::{x11, AppSession, HarnessError, ScreenshotBook};
 
 /// The sandbox accepts this US number; one ending in 0403 would fail the geolocation check.
 pub const PHONE: &str = "650 253 0000";
 /// Another valid US number, for journeys whose sales must not count towards `PHONE`'s volume.
 pub const KYC_PHONE: &str = "650 253 0001";
-pub const PHOTO_DIALOG_TITLE: &str = "Choose photos of the card";
 
 pub struct Journey<'a> {
     pub session: &'a AppSession,
@@ -24,6 +24,10 @@ pub struct Journey<'a> {
     pub amount_text: Option<String>,
     /// Where the seller asked for the bitcoin to go, once typed in a payout step.
     pub destination: Option<String>,
+    /// The window's language: what each check expects to read.
+    pub words: Words,
+    /// Every screenshot also checks that no text is cut off (a longer language's journeys).
+    pub check_fit: bool,
 }
 
 impl<'a> Journey<'a> {
@@ -34,7 +38,21 @@ impl<'a> Journey<'a> {
             sandbox_origin: None,
             amount_text: None,
             destination: None,
+            words: Words::english(),
+            check_fit: false,
         })
+    }
+
+    /// A journey through a window that speaks `locale` (`es-US`, or the pseudo-locale `en-XA`).
+    pub fn in_language(
+        session: &'a AppSession,
+        name: &str,
+        locale: &str,
+    ) -> Result<Self, HarnessError> {
+        let mut journey = Journey::new(session, name)?;
+        journey.words = Words::for_locale(locale);
+        journey.check_fit = true;
+        Ok(journey)
     }
 
     /// A journey that goes on in a new session (after a restart) with the screenshots so far.
@@ -49,6 +67,8 @@ impl<'a> Journey<'a> {
             sandbox_origin,
             amount_text: None,
             destination: None,
+            words: Words::english(),
+            check_fit: false,
         }
     }
 
@@ -56,7 +76,18 @@ impl<'a> Journey<'a> {
     /// moment's pause lets the last one paint.
     pub async fn shot(&mut self, step: &str) -> Result<(), HarnessError> {
         tokio::time::sleep(Duration::from_millis(150)).await;
-        self.book.take(self.session, step).await.map(|_| ())
+        self.book.take(self.session, step).await?;
+        // The captcha window shows the captcha service's page, not the app's.
+        if self.check_fit && step != "captcha" {
+            let cut = crate::fit::cut_off(self.session).await?;
+            if !cut.is_empty() {
+                return Err(HarnessError::CutOff {
+                    step: step.to_string(),
+                    cut,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Scrolls an element into view, for a screenshot of what lies below the fold.
@@ -127,9 +158,10 @@ impl<'a> Journey<'a> {
         s.click("start").await?;
         self.expect_heading_focus("step-amount").await?;
         s.type_into("amount-input", dollars).await?;
-        s.wait_for_text("quote-sats", "sats", 15).await?;
+        s.wait_for_text("quote-sats", &self.sats_word(), 15).await?;
         // Dollars first: what the card pays in dollars is the quote's headline.
-        s.wait_for_text("quote-usd", "You get about $", 15).await?;
+        let you_get = format!("{}$", self.words.before("amount-you-get", "usd"));
+        s.wait_for_text("quote-usd", &you_get, 15).await?;
         self.amount_text = Some(amount_text(dollars));
         self.shot("amount").await?;
         s.click("continue").await?;
@@ -215,7 +247,7 @@ impl<'a> Journey<'a> {
         let deadline = std::time::Instant::now() + Duration::from_secs(60);
         loop {
             let status = s.find_test_id(&status_id).await?.text().await?;
-            if status.contains("Uploaded") {
+            if status.contains(&self.words.text("photos-uploaded", &[])) {
                 let preview = self.preview_of(slot).await?;
                 if preview.is_some() && preview != before {
                     return Ok(());
@@ -256,7 +288,7 @@ impl<'a> Journey<'a> {
         s.click(&format!("choose-photo-{slot}")).await?;
         x11::choose_file_in_gtk_dialog(
             s.display_name(),
-            PHOTO_DIALOG_TITLE,
+            &self.words.photo_dialog_title(),
             &file.display().to_string(),
         )
     }
@@ -305,7 +337,7 @@ impl<'a> Journey<'a> {
             .session
             .wait_for_text("status-label", label, 60)
             .await?;
-        if label == "Approved" {
+        if label == self.words.text("status-stage-approved", &[]) {
             self.expect_payout_shown().await?;
         }
         self.shot(step).await?;
@@ -314,9 +346,19 @@ impl<'a> Journey<'a> {
 
     /// An approval says what was sent, in sats and dollars, and where to: from the app's own
     /// record, whatever the server echoes.
+    /// "sats" as the window writes it after a number.
+    fn sats_word(&self) -> String {
+        let two = self.words.text("money-sats", &[("count", "2")]);
+        two.trim_start_matches(['[', '2', ' '])
+            .trim_end_matches(']')
+            .to_string()
+    }
+
     pub async fn expect_payout_shown(&self) -> Result<(), HarnessError> {
         let s = self.session;
-        let summary = s.wait_for_text("payout-summary", "sats", 15).await?;
+        let summary = s
+            .wait_for_text("payout-summary", &self.sats_word(), 15)
+            .await?;
         if let Some(amount) = &self.amount_text {
             if !summary.contains(amount.as_str()) {
                 return Err(HarnessError::TextNotFound {

@@ -13,6 +13,7 @@ pub mod axe;
 pub mod crash;
 mod display;
 mod error;
+pub mod fit;
 pub mod invoices;
 pub mod journey;
 pub mod keyboard;
@@ -22,6 +23,7 @@ pub mod sample_files;
 mod screenshots;
 pub mod socks_proxy;
 mod tauri_driver;
+pub mod words;
 pub mod x11;
 
 pub use app_session::{app_binary, AppSession, AppSessionOptions};
