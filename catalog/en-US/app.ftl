@@ -43,3 +43,30 @@ dialog-support-title = Save a support file
 dialog-support-filter = Support file
 dialog-receipt-title = Save a receipt
 dialog-receipt-filter = PDF receipt
+
+## The receipt (PDF). Labels stand left of their values: keep them short (about 22 letters).
+
+receipt-title = CardCoins Desktop - receipt
+receipt-made = Receipt made
+receipt-card-value = Gift card value
+receipt-ordered = Order made
+receipt-status = Status now
+receipt-quote = Quote
+receipt-price = Price per bitcoin
+receipt-quote-value = Quote in dollars
+receipt-quoted-at = Quoted
+receipt-onchain = Bitcoin address
+receipt-lightning = Lightning
+receipt-phone = Phone ending in
+receipt-names = Names given
+receipt-yes = Yes
+receipt-no = No
+receipt-paid = Bitcoin sent
+receipt-paid-value = Sent in dollars
+receipt-txid = Transaction ID
+receipt-payment-hash = Payment hash
+receipt-order-id = Order ID
+receipt-order-id-warning = Anyone with the order ID controls the order: keep this receipt private.
+receipt-history = Status history
+receipt-dollars-note = Dollar values are the bitcoin at the quote's price, to the nearest cent.
+receipt-page-of = Page { $page } of { $pages }

@@ -44,3 +44,31 @@ dialog-support-title = Guardar un archivo para soporte
 dialog-support-filter = Archivo para soporte
 dialog-receipt-title = Guardar un recibo
 dialog-receipt-filter = Recibo en PDF
+
+## El recibo (PDF). Las etiquetas van a la izquierda de sus valores: que sean cortas (unas 22
+## letras).
+
+receipt-title = CardCoins Desktop - recibo
+receipt-made = Recibo hecho
+receipt-card-value = Valor de la tarjeta
+receipt-ordered = Orden creada
+receipt-status = Estado actual
+receipt-quote = Cotización
+receipt-price = Precio por bitcoin
+receipt-quote-value = Cotización en dólares
+receipt-quoted-at = Cotizada
+receipt-onchain = Dirección de bitcoin
+receipt-lightning = Lightning
+receipt-phone = Teléfono que termina en
+receipt-names = Nombre dado
+receipt-yes = Sí
+receipt-no = No
+receipt-paid = Bitcoin enviado
+receipt-paid-value = Enviado en dólares
+receipt-txid = ID de transacción
+receipt-payment-hash = Hash del pago
+receipt-order-id = ID de la orden
+receipt-order-id-warning = Quien tenga el ID de la orden controla la orden: guarda este recibo en privado.
+receipt-history = Historial de estados
+receipt-dollars-note = Los valores en dólares son el bitcoin al precio de la cotización, al centavo más cercano.
+receipt-page-of = Página { $page } de { $pages }

@@ -39,7 +39,7 @@ pub struct AppInfo {
     /// A sentence saying where order IDs are kept and what that means.
     pub id_storage_note: String,
     /// The saved order list was damaged when the app started: what was kept and what was not.
-    pub vault_damage: Option<String>,
+    pub vault_damage: Option<VaultDamageView>,
     /// Why phone verification cannot work in this build (no reCAPTCHA site key or registered
     /// hostname); `None` when it can. The phone step shows it and sends nothing.
     pub captcha_problem: Option<String>,
@@ -47,12 +47,35 @@ pub struct AppInfo {
     pub os_locale: String,
 }
 
+/// What was wrong with the saved order list at start, for the UI to say in the seller's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultDamageView {
+    /// Orders read and kept.
+    pub kept: u32,
+    /// Entries that could not be read.
+    pub unreadable: u32,
+    /// Where the damaged file was copied, when that worked.
+    pub backup: Option<String>,
+}
+
+impl From<&cardcoins_vault::FileDamage> for VaultDamageView {
+    fn from(damage: &cardcoins_vault::FileDamage) -> VaultDamageView {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        VaultDamageView {
+            kept: count(damage.kept),
+            unreadable: count(damage.unreadable),
+            backup: damage.backup.as_ref().map(|path| path.display().to_string()),
+        }
+    }
+}
+
 pub async fn app_info(state: &AppState) -> AppInfo {
     let (store, damage) = state
         .vault(|vault| {
             Ok((
                 vault.key_store(),
-                vault.file_damage().map(|damage| damage.message()),
+                vault.file_damage().map(VaultDamageView::from),
             ))
         })
         .await

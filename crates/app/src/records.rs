@@ -250,7 +250,12 @@ pub async fn receipt(state: &AppState, handle: &str) -> Result<Receipt, AppError
         .pop()
         .ok_or_else(|| AppError::internal("reading the order", "no order under that handle"))?;
     let facts = OrderFacts::new(&order.record, order.details.as_ref());
-    Ok(Receipt::new(&facts, &order.record, order.id.as_ref()))
+    Ok(Receipt::new(
+        &facts,
+        &order.record,
+        order.id.as_ref(),
+        &state.catalog(),
+    ))
 }
 
 /// Saves one order's receipt to `path`, whole or not at all.
@@ -262,9 +267,10 @@ pub async fn save_receipt_to(
 ) -> Result<(), AppError> {
     let receipt = receipt(state, handle).await?;
     let made_at = OffsetDateTime::now_utc();
+    let catalog = state.catalog();
     write_file(path, move |file| {
         receipt
-            .write_pdf(include_order_id, made_at, file)
+            .write_pdf(include_order_id, made_at, &catalog, file)
             .map_err(records_error)
     })
     .await?;

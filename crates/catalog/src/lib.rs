@@ -1,5 +1,7 @@
-//! The sentences Rust itself must say to a person (desktop notifications, the command line), in
-//! the seller's language, from the same Fluent catalog the UI reads (`catalog/<locale>/*.ftl`).
+//! The sentences Rust itself must say to a person (desktop notifications, file dialogs, the
+//! receipt), in the seller's language, from the same Fluent catalog the UI reads
+//! (`catalog/<locale>/*.ftl`: `app.ftl` for what only Rust says, `ui.ftl` for words both share,
+//! such as the status labels).
 //! Rust hands the UI codes and values; it makes a sentence only where no UI is there to.
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -9,8 +11,20 @@ use unic_langid::LanguageIdentifier;
 /// Every locale the catalog has, with its files, in the order a tag is matched against them.
 /// The first is the fallback for a message a locale lacks.
 const LOCALES: &[(&str, &[&str])] = &[
-    ("en-US", &[include_str!("../../../catalog/en-US/app.ftl")]),
-    ("es-US", &[include_str!("../../../catalog/es-US/app.ftl")]),
+    (
+        "en-US",
+        &[
+            include_str!("../../../catalog/en-US/app.ftl"),
+            include_str!("../../../catalog/en-US/ui.ftl"),
+        ],
+    ),
+    (
+        "es-US",
+        &[
+            include_str!("../../../catalog/es-US/app.ftl"),
+            include_str!("../../../catalog/es-US/ui.ftl"),
+        ],
+    ),
 ];
 
 /// The language used when the computer's is not one the catalog has.

@@ -9,7 +9,8 @@
 
 use std::io::Write;
 
-use cardcoins_core::{Cents, OrderId, Sats};
+use cardcoins_catalog::{Catalog, Value};
+use cardcoins_core::{Cents, OrderId, OrderStatus, Sats};
 use cardcoins_vault::OrderRecord;
 use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use time::{OffsetDateTime, UtcOffset};
@@ -19,34 +20,6 @@ use crate::facts::{OrderFacts, PayoutDestination};
 use crate::row::PayoutRef;
 use crate::scrub::scrub;
 use crate::usd::usd_value_at_receipt;
-
-// What the seller reads, kept here for a translation catalog to take over.
-const TITLE: &str = "CardCoins Desktop - receipt";
-const MADE: &str = "Receipt made";
-const CARD_VALUE: &str = "Gift card value";
-const ORDERED: &str = "Order made";
-const STATUS: &str = "Status now";
-const QUOTE: &str = "Quote";
-const PRICE: &str = "Price per bitcoin";
-const QUOTE_VALUE: &str = "Quote in dollars";
-const QUOTED_AT: &str = "Quoted";
-const ONCHAIN: &str = "Bitcoin address";
-const LIGHTNING: &str = "Lightning";
-const PHONE: &str = "Phone ending in";
-const NAMES: &str = "Names given";
-const YES: &str = "Yes";
-const NO: &str = "No";
-const PAID: &str = "Bitcoin sent";
-const PAID_VALUE: &str = "Sent in dollars";
-const TXID: &str = "Transaction ID";
-const PAYMENT_HASH: &str = "Payment hash";
-const ORDER_ID: &str = "Order ID";
-const ORDER_ID_WARNING: &str =
-    "Anyone with the order ID controls the order: keep this receipt private.";
-const HISTORY: &str = "Status history";
-const DOLLARS_NOTE: &str =
-    "Dollar values are the bitcoin at the quote's price, to the nearest cent.";
-const PAGE_OF: &str = "Page {page} of {pages}";
 
 /// One order's receipt: what the seller sold, for what, where it went and how it went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +72,12 @@ pub struct ReceiptPayout {
 impl Receipt {
     /// The receipt for an order: its facts, and the record for its status history. `order_id`
     /// is needed to scrub the texts even when it is not to be drawn.
-    pub fn new(facts: &OrderFacts, record: &OrderRecord, order_id: Option<&OrderId>) -> Receipt {
+    pub fn new(
+        facts: &OrderFacts,
+        record: &OrderRecord,
+        order_id: Option<&OrderId>,
+        catalog: &Catalog,
+    ) -> Receipt {
         let ids: Vec<&OrderId> = order_id.into_iter().collect();
         let clean = |text: &str| scrub(text, &ids);
         Receipt {
@@ -120,12 +98,12 @@ impl Receipt {
                 }),
             phone_last_digits: facts.phone_last_digits.clone(),
             names_given: facts.names_given,
-            status: clean(&facts.status.label()),
+            status: clean(&status_label(catalog, &facts.status)),
             history: record
                 .history
                 .iter()
                 .map(|entry| ReceiptEntry {
-                    status: clean(&entry.status.label()),
+                    status: clean(&status_label(catalog, &entry.status)),
                     at: entry.at,
                     message: entry.message.as_deref().map(clean),
                 })
@@ -145,24 +123,26 @@ impl Receipt {
         }
     }
 
-    /// Writes the receipt as an A4 PDF, one page unless the history is long. The order ID is
-    /// drawn only with `include_order_id`.
+    /// Writes the receipt as an A4 PDF in the catalog's language, one page unless the history
+    /// is long. The order ID is drawn only with `include_order_id`.
     pub fn write_pdf<W: Write>(
         &self,
         include_order_id: bool,
         created_at: OffsetDateTime,
+        catalog: &Catalog,
         mut writer: W,
     ) -> Result<(), RecordsError> {
+        let words = |id: &str| catalog.text(id, &[]);
         let mut pages = Pages::new();
-        pages.line(Font::Title, MARGIN, TITLE);
+        pages.line(Font::Title, MARGIN, &words("receipt-title"));
         pages.gap();
-        pages.field(MADE, &utc_minutes(created_at));
+        pages.field(&words("receipt-made"), &utc_minutes(created_at));
         pages.gap();
-        self.draw_order(&mut pages, include_order_id);
+        self.draw_order(&mut pages, include_order_id, catalog);
         pages.gap();
         // A heading alone at the foot of a page reads as the end of the receipt.
         pages.room(2);
-        pages.line(Font::Bold, MARGIN, HISTORY);
+        pages.line(Font::Bold, MARGIN, &words("receipt-history"));
         for entry in &self.history {
             let mut value = entry.status.clone();
             if let Some(message) = &entry.message {
@@ -171,8 +151,16 @@ impl Receipt {
             pages.field_in(Font::Regular, &utc_minutes(entry.at), &value);
         }
         pages.gap();
-        pages.line(Font::Small, MARGIN, DOLLARS_NOTE);
-        writer.write_all(&to_pdf(pages.finish(), created_at))?;
+        pages.line(Font::Small, MARGIN, &words("receipt-dollars-note"));
+        let page_of = catalog.text(
+            "receipt-page-of",
+            &[
+                ("page", Value::from("{page}")),
+                ("pages", Value::from("{pages}")),
+            ],
+        );
+        let title = words("receipt-title");
+        writer.write_all(&to_pdf(pages.finish(&page_of), created_at, &title))?;
         writer.flush()?;
         Ok(())
     }
@@ -189,43 +177,59 @@ impl Receipt {
         format!("cardcoins-receipt-{stamp}.pdf")
     }
 
-    fn draw_order(&self, pages: &mut Pages, include_order_id: bool) {
-        pages.field(CARD_VALUE, &self.card_value.to_string());
-        pages.field(ORDERED, &utc_minutes(self.ordered_at));
-        pages.field(STATUS, &self.status);
+    fn draw_order(&self, pages: &mut Pages, include_order_id: bool, catalog: &Catalog) {
+        let words = |id: &str| catalog.text(id, &[]);
+        pages.field(&words("receipt-card-value"), &self.card_value.to_string());
+        pages.field(&words("receipt-ordered"), &utc_minutes(self.ordered_at));
+        pages.field(&words("receipt-status"), &self.status);
         if let Some(quote) = &self.quote {
-            pages.field(QUOTE, &quote.sats.to_string());
-            pages.field(PRICE, &quote.price.to_string());
-            pages.field(QUOTE_VALUE, &quote.value.to_string());
-            pages.field(QUOTED_AT, &utc_minutes(quote.at));
+            pages.field(&words("receipt-quote"), &quote.sats.to_string());
+            pages.field(&words("receipt-price"), &quote.price.to_string());
+            pages.field(&words("receipt-quote-value"), &quote.value.to_string());
+            pages.field(&words("receipt-quoted-at"), &utc_minutes(quote.at));
         }
         if let Some(destination) = &self.destination {
             let kind = if destination.lightning {
-                LIGHTNING
+                "receipt-lightning"
             } else {
-                ONCHAIN
+                "receipt-onchain"
             };
-            pages.field(kind, &destination.text);
+            pages.field(&words(kind), &destination.text);
         }
         if let Some(digits) = &self.phone_last_digits {
-            pages.field(PHONE, digits);
+            pages.field(&words("receipt-phone"), digits);
         }
-        pages.field(NAMES, if self.names_given { YES } else { NO });
+        let names = if self.names_given {
+            "receipt-yes"
+        } else {
+            "receipt-no"
+        };
+        pages.field(&words("receipt-names"), &words(names));
         if let Some(payout) = &self.payout {
-            pages.field(PAID, &payout.sats.to_string());
+            pages.field(&words("receipt-paid"), &payout.sats.to_string());
             if let Some(value) = payout.value {
-                pages.field(PAID_VALUE, &value.to_string());
+                pages.field(&words("receipt-paid-value"), &value.to_string());
             }
             match &payout.reference {
-                Some(PayoutRef::Txid(txid)) => pages.field(TXID, txid),
-                Some(PayoutRef::PaymentHash(hash)) => pages.field(PAYMENT_HASH, hash),
+                Some(PayoutRef::Txid(txid)) => pages.field(&words("receipt-txid"), txid),
+                Some(PayoutRef::PaymentHash(hash)) => {
+                    pages.field(&words("receipt-payment-hash"), hash)
+                }
                 None => {}
             }
         }
         if let Some(id) = self.order_id.as_ref().filter(|_| include_order_id) {
-            pages.field(ORDER_ID, id.expose_secret());
-            pages.line(Font::Small, VALUE_X, ORDER_ID_WARNING);
+            pages.field(&words("receipt-order-id"), id.expose_secret());
+            pages.line(Font::Small, VALUE_X, &words("receipt-order-id-warning"));
         }
+    }
+}
+
+/// The status as the app names it; a status this version does not know keeps the server's word.
+fn status_label(catalog: &Catalog, status: &OrderStatus) -> String {
+    match status {
+        OrderStatus::Unknown(_) => status.label(),
+        known => catalog.text(&format!("status-label-{}", known.as_str()), &[]),
     }
 }
 
@@ -341,13 +345,13 @@ impl Pages {
             .end_text();
     }
 
-    /// Every page, numbered when there is more than one.
-    fn finish(mut self) -> Vec<Content> {
+    /// Every page, numbered (with `page_of`'s `{page}` and `{pages}`) when there is more than one.
+    fn finish(mut self, page_of: &str) -> Vec<Content> {
         self.done.push(self.page);
         let count = self.done.len();
         if count > 1 {
             for (index, page) in self.done.iter_mut().enumerate() {
-                let number = PAGE_OF
+                let number = page_of
                     .replace("{page}", &(index + 1).to_string())
                     .replace("{pages}", &count.to_string());
                 let (name, size) = Font::Small.name_and_size();
@@ -364,7 +368,7 @@ impl Pages {
 
 /// The document around the pages. Content streams stay uncompressed: a receipt is a few
 /// kilobytes, and its text stays searchable in the file itself.
-fn to_pdf(pages: Vec<Content>, created_at: OffsetDateTime) -> Vec<u8> {
+fn to_pdf(pages: Vec<Content>, created_at: OffsetDateTime, title: &str) -> Vec<u8> {
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
     let info = Ref::new(3);
@@ -401,7 +405,7 @@ fn to_pdf(pages: Vec<Content>, created_at: OffsetDateTime) -> Vec<u8> {
             .encoding_predefined(Name(b"WinAnsiEncoding"));
     }
     pdf.document_info(info)
-        .title(TextStr(TITLE))
+        .title(TextStr(title))
         .creator(TextStr("CardCoins Desktop"))
         .creation_date(pdf_date(created_at));
     pdf.finish()

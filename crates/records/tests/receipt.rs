@@ -3,6 +3,7 @@
 #![cfg(feature = "vault")]
 
 use cardcoins_api::OrderDetails;
+use cardcoins_catalog::Catalog;
 use cardcoins_core::{Cents, OrderId, OrderStatus, Sats};
 use cardcoins_records::{OrderFacts, PayoutRef, Receipt};
 use cardcoins_vault::{OrderRecord, RecordedQuote};
@@ -12,6 +13,10 @@ const SECRET: &str = "receiptSECRETid42";
 const ADDRESS: &str = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 const TXID: &str = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b";
 const INVOICE: &str = "lnbc835230n1pjq9x7zpp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpusp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygs9qrsgq";
+
+fn english() -> Catalog {
+    Catalog::for_tag("en-US")
+}
 
 /// An order as Get Existing Order's `data` gives it.
 fn details(data: &str) -> OrderDetails {
@@ -57,7 +62,7 @@ fn id() -> OrderId {
 fn approved_receipt() -> Receipt {
     let record = record();
     let facts = OrderFacts::new(&record, Some(&details(APPROVED)));
-    Receipt::new(&facts, &record, Some(&id()))
+    Receipt::new(&facts, &record, Some(&id()), &english())
 }
 
 fn pdf(receipt: &Receipt, include_order_id: bool) -> Vec<u8> {
@@ -66,6 +71,7 @@ fn pdf(receipt: &Receipt, include_order_id: bool) -> Vec<u8> {
         .write_pdf(
             include_order_id,
             datetime!(2026-12-08 09:30 UTC),
+            &english(),
             &mut bytes,
         )
         .expect("written");
@@ -242,7 +248,7 @@ fn an_open_lightning_order_has_no_payout_yet() {
     let data = r#"{"status":"processing","order":{"base_currency_amount":5500,
         "currency_price_usd":6585000,"currency_amount":83523}}"#;
     let facts = OrderFacts::new(&record, Some(&details(data)));
-    let receipt = Receipt::new(&facts, &record, None);
+    let receipt = Receipt::new(&facts, &record, None, &english());
     assert_eq!(receipt.payout, None);
 
     let lines = shown(&pdf(&receipt, true));
@@ -273,7 +279,7 @@ fn a_long_history_goes_on_over_pages() {
         record.note_status(status, at, Some(format!("Try {step}: the back is blurry.")));
     }
     let facts = OrderFacts::new(&record, None);
-    let bytes = pdf(&Receipt::new(&facts, &record, None), false);
+    let bytes = pdf(&Receipt::new(&facts, &record, None, &english()), false);
     let lines = shown(&bytes);
     let pages = lines
         .iter()
