@@ -71,6 +71,10 @@ vault-confirm-file = Save order IDs unencrypted in the app's file on this comput
 vault-confirm-yes = Yes, save them in the file
 vault-plain-file-note = Order IDs are saved unencrypted in the app's file on this computer.
 vault-this-run-note = Order IDs are kept only while the app is open. Copy the ID of an open order from Your orders before you close the app.
+# Where order IDs are kept in this run.
+vault-storage-keyring = Order IDs are kept in the system keyring.
+vault-storage-this-run = No system keyring is available: this computer has no safe place for passwords that the app can use. Order IDs are kept only while the app is open; note the ID of an open order, or allow keeping it in the app's data file. (On Linux this needs a keyring service such as GNOME Keyring or KWallet.)
+vault-storage-plain-file = No system keyring is available; as you allowed, order IDs are kept unencrypted in the app's data file. Anyone who can read your files can read them.
 vault-damage-title = Some saved orders could not be read
 vault-dismiss = OK
 
@@ -158,8 +162,16 @@ payout-lead = Paste a bitcoin address, a Lightning invoice without an amount, or
 payout-label = Bitcoin address, Lightning invoice or Lightning Address
 payout-help = A bitcoin: or lightning: link from your wallet works too.
 payout-checking = Checking…
-# $kind is the app's name for what was pasted ("Bitcoin address (Taproot)"), still in English.
+# $kind is one of the payout-kind- messages below: what was pasted.
 payout-accepted = Looks good: { $kind }
+# What was pasted, read after "Looks good:".
+payout-kind-p2pkh = Bitcoin address (legacy)
+payout-kind-p2sh = Bitcoin address (P2SH)
+payout-kind-p2wpkh = Bitcoin address (SegWit)
+payout-kind-p2wsh = Bitcoin address (SegWit script)
+payout-kind-p2tr = Bitcoin address (Taproot)
+payout-kind-bolt11 = Lightning invoice
+payout-kind-lightning-address = Lightning Address
 payout-empty = Paste where the bitcoin should go.
 payout-rbf-note = CardCoins pays on-chain with a transaction that can be replaced (RBF) to get it confirmed sooner. Your wallet may show the payment change once before it confirms; that is normal.
 payout-name-title = Your name
@@ -205,6 +217,9 @@ photos-missing =
         [one] One photo is still missing.
        *[other] { $count } photos are still missing.
     }
+# What the app noticed in a prepared photo that often gets it rejected; the photo can still be sent.
+photos-warning-blurry = The photo looks blurry, and a reviewer who cannot read the card will reject it. Hold the phone steady, tap the card on the screen to focus, and take it again.
+photos-warning-too-dark = The photo is dark, and the card may be hard to read. Take it again in better light.
 photos-too-many-dropped = More files were dropped than there are empty boxes; the extra ones were left out.
 
 ## Step 5: review
@@ -238,12 +253,30 @@ destination-warning-next = Don't send anything else for this order. Save a suppo
 ## Step 6: the order's status
 
 status-title = Your order
-# The stages use the same words as the status labels elsewhere (History, notifications): one word a stage.
-status-stage-created = Started
-status-stage-authorized = Waiting for photos
-status-stage-processing = Being reviewed
-status-stage-approved = Approved
-status-stage-rejected = Photos rejected
+# An order's status, by the API's status word: a short label (History, the timeline, the status
+# history) and what it means for the seller. A status word the app does not know is shown as
+# CardCoins wrote it, made readable, with status-explanation-unknown; status-label-not-given
+# is for a status with no letters or digits in it at all.
+status-label-created = Started
+status-label-authorized = Waiting for photos
+status-label-processing = Being reviewed
+status-label-approved = Approved
+status-label-completed = Completed
+status-label-rejected = Photos rejected
+status-label-expired = Expired
+status-label-cancelled = Cancelled
+status-label-gone = No longer on file
+status-label-not-given = Status not given
+status-explanation-created = Confirm your phone number and say where the bitcoin should go.
+status-explanation-authorized = Upload the photos CardCoins asks for, then submit them for review.
+status-explanation-processing = CardCoins is checking your photos. This usually takes a few minutes; you may close the app and come back.
+status-explanation-approved = The card was accepted and the bitcoin is on its way.
+status-explanation-completed = The order is complete.
+status-explanation-rejected = Some photos were not accepted. Read the feedback, upload new photos and submit them again.
+status-explanation-expired = The order expired before it was finished. Start a new order.
+status-explanation-cancelled = The order was cancelled. Start a new order if you still want to sell the card.
+status-explanation-gone = CardCoins no longer has this order: it expired or was cancelled. Start a new order if you still want to sell the card.
+status-explanation-unknown = This is CardCoins' own word for where the order stands. The app keeps checking, less often as time goes on; nothing is needed from you unless CardCoins asks.
 status-timeline-label = Order progress
 status-stage-current = (current step)
 status-stage-done = (done)
@@ -288,6 +321,22 @@ status-copy-failed = Couldn't copy. Select the text and copy it yourself.
 status-new-order = Sell another card
 status-bitcoin-title = Your bitcoin
 status-bitcoin-replaced-transaction = Replaced transaction
+# The payout watch, as it follows the transaction to 3 confirmations (the watch's own number, as
+# in the notifications of app.ftl). A headline, then a sentence on what it means.
+status-bitcoin-headline-waiting = Waiting for the payment
+status-bitcoin-headline-seen = Payment seen
+status-bitcoin-headline-replaced = Payment replaced by a bigger batch
+status-bitcoin-headline-confirmed =
+    { $confirmations ->
+        [one] { $confirmations } confirmation
+       *[other] { $confirmations } confirmations
+    }
+status-bitcoin-headline-done = { $confirmations } confirmations: done
+status-bitcoin-detail-waiting = CardCoins approved the payout; the bitcoin has not been seen on the network yet.
+status-bitcoin-detail-seen = Payment seen — it may be replaced by a bigger batch: that is normal; don't spend it yet.
+status-bitcoin-detail-replaced = CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet.
+status-bitcoin-detail-confirmed = In a block. Don't spend it until it has 3 confirmations.
+status-bitcoin-detail-done = The bitcoin is yours to spend.
 status-bitcoin-watch-off = The app can watch the network and tell you when the bitcoin arrives and is safe to spend.
 status-bitcoin-turn-on = Turn on the payout watch in Settings
 status-bitcoin-last-checked = Checked at { $time }

@@ -72,6 +72,10 @@ vault-confirm-file = ¿Guardar los ID de orden sin cifrar en el archivo de la ap
 vault-confirm-yes = Sí, guardarlos en el archivo
 vault-plain-file-note = Los ID de orden se guardan sin cifrar en el archivo de la app en esta computadora.
 vault-this-run-note = Los ID de orden se conservan solo mientras la app esté abierta. Antes de cerrar la app, copia desde Tus órdenes el ID de cada orden que siga abierta.
+# Dónde se guardan los ID de orden en esta sesión de la app.
+vault-storage-keyring = Los ID de orden se guardan en el llavero del sistema.
+vault-storage-this-run = No hay un llavero del sistema disponible: esta computadora no tiene un lugar seguro para contraseñas que la app pueda usar. Los ID de orden se conservan solo mientras la app esté abierta; anota el ID de cada orden abierta, o permite guardarlos en el archivo de datos de la app. (En Linux, esto necesita un servicio de llavero como GNOME Keyring o KWallet).
+vault-storage-plain-file = No hay un llavero del sistema disponible; como lo permitiste, los ID de orden se guardan sin cifrar en el archivo de datos de la app. Cualquiera que pueda leer tus archivos puede leerlos.
 vault-damage-title = No se pudieron leer algunas órdenes guardadas
 vault-dismiss = Aceptar
 
@@ -159,8 +163,16 @@ payout-lead = Pega una dirección de bitcoin, una factura Lightning sin monto o 
 payout-label = Dirección de bitcoin, factura Lightning o Lightning Address
 payout-help = También funciona un enlace bitcoin: o lightning: de tu billetera.
 payout-checking = Verificando…
-# $kind es el nombre que da la app a lo que se pegó; por ahora llega en inglés.
+# $kind es uno de los mensajes payout-kind- de abajo: lo que se pegó.
 payout-accepted = Se ve bien: { $kind }
+# Lo que se pegó, leído después de "Se ve bien:" (por eso en minúscula).
+payout-kind-p2pkh = dirección de bitcoin (legacy)
+payout-kind-p2sh = dirección de bitcoin (P2SH)
+payout-kind-p2wpkh = dirección de bitcoin (SegWit)
+payout-kind-p2wsh = dirección de bitcoin (script SegWit)
+payout-kind-p2tr = dirección de bitcoin (Taproot)
+payout-kind-bolt11 = factura Lightning
+payout-kind-lightning-address = Lightning Address
 payout-empty = Pega adónde debe ir el bitcoin.
 payout-rbf-note = CardCoins paga en la cadena con una transacción que se puede reemplazar (RBF) para que se confirme antes. Tu billetera puede mostrar que el pago cambia una vez antes de confirmarse; es normal.
 payout-name-title = Tu nombre
@@ -210,6 +222,9 @@ photos-missing =
         [one] Falta una foto.
        *[other] Faltan { $count } fotos.
     }
+# Lo que la app notó en una foto preparada y que suele hacer que la rechacen; igual se puede enviar.
+photos-warning-blurry = La foto se ve borrosa, y si quien la revisa no puede leer la tarjeta, la rechazará. Sostén el teléfono firme, toca la tarjeta en la pantalla para enfocar y vuelve a tomarla.
+photos-warning-too-dark = La foto está oscura y puede que la tarjeta sea difícil de leer. Vuelve a tomarla con mejor luz.
 photos-too-many-dropped = Soltaste más archivos que recuadros vacíos; los que sobraban no se usaron.
 
 ## Paso 5: revisión
@@ -247,12 +262,30 @@ destination-warning-next = No envíes nada más para esta orden. Guarda un archi
 ## Paso 6: el estado de la orden
 
 status-title = Tu orden
-# Las etapas usan las mismas palabras que los estados en otras partes (Tus órdenes, avisos).
-status-stage-created = Iniciada
-status-stage-authorized = Esperando fotos
-status-stage-processing = En revisión
-status-stage-approved = Aprobada
-status-stage-rejected = Fotos rechazadas
+# El estado de una orden, según la palabra de estado de la API: una etiqueta corta (Tus órdenes,
+# el progreso, el historial de estados) y lo que significa para quien vende. Una palabra de estado
+# que la app no conoce se muestra como la escribió CardCoins, con status-explanation-unknown;
+# status-label-not-given es para un estado sin ninguna letra ni dígito.
+status-label-created = Iniciada
+status-label-authorized = Esperando fotos
+status-label-processing = En revisión
+status-label-approved = Aprobada
+status-label-completed = Completada
+status-label-rejected = Fotos rechazadas
+status-label-expired = Vencida
+status-label-cancelled = Cancelada
+status-label-gone = Ya no está registrada
+status-label-not-given = Estado no indicado
+status-explanation-created = Confirma tu número de teléfono e indica adónde debe ir el bitcoin.
+status-explanation-authorized = Sube las fotos que pide CardCoins y luego envíalas a revisión.
+status-explanation-processing = CardCoins está revisando tus fotos. Esto suele tardar unos minutos; puedes cerrar la app y volver más tarde.
+status-explanation-approved = La tarjeta fue aceptada y el bitcoin va en camino.
+status-explanation-completed = La orden está completa.
+status-explanation-rejected = Algunas fotos no fueron aceptadas. Lee los comentarios, sube fotos nuevas y vuelve a enviarlas.
+status-explanation-expired = La orden venció antes de terminarse. Empieza una orden nueva.
+status-explanation-cancelled = La orden se canceló. Empieza una orden nueva si todavía quieres vender la tarjeta.
+status-explanation-gone = CardCoins ya no tiene esta orden: venció o se canceló. Empieza una orden nueva si todavía quieres vender la tarjeta.
+status-explanation-unknown = Esta es la palabra que usa CardCoins para el estado de tu orden. La app sigue consultando, cada vez con menos frecuencia; no tienes que hacer nada a menos que CardCoins te lo pida.
 status-timeline-label = Progreso de la orden
 status-stage-current = (paso actual)
 status-stage-done = (listo)
@@ -297,6 +330,22 @@ status-copy-failed = No se pudo copiar. Selecciona el texto y cópialo tú.
 status-new-order = Vender otra tarjeta
 status-bitcoin-title = Tu bitcoin
 status-bitcoin-replaced-transaction = Transacción reemplazada
+# El seguimiento del pago, mientras sigue la transacción hasta 3 confirmaciones (el número del
+# seguimiento, como en los avisos de app.ftl). Un titular y luego una frase sobre lo que significa.
+status-bitcoin-headline-waiting = Esperando el pago
+status-bitcoin-headline-seen = Pago visto
+status-bitcoin-headline-replaced = Pago reemplazado por un lote más grande
+status-bitcoin-headline-confirmed =
+    { $confirmations ->
+        [one] { $confirmations } confirmación
+       *[other] { $confirmations } confirmaciones
+    }
+status-bitcoin-headline-done = { $confirmations } confirmaciones: listo
+status-bitcoin-detail-waiting = CardCoins aprobó el pago; todavía no se ve el bitcoin en la red.
+status-bitcoin-detail-seen = Pago visto. Puede que lo reemplace un lote más grande: es normal. No lo gastes todavía.
+status-bitcoin-detail-replaced = CardCoins reemplazó la transacción por un lote más grande que te paga la misma cantidad: es normal. No lo gastes todavía.
+status-bitcoin-detail-confirmed = Ya está en un bloque. No lo gastes hasta que tenga 3 confirmaciones.
+status-bitcoin-detail-done = El bitcoin es tuyo para gastarlo.
 status-bitcoin-watch-off = La app puede vigilar la red y avisarte cuando llegue el bitcoin y ya sea seguro gastarlo.
 status-bitcoin-turn-on = Activa el seguimiento del pago en Configuración
 status-bitcoin-last-checked = Consultado a las { $time }

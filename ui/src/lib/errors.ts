@@ -1,7 +1,18 @@
-// How a backend error is shown: the backend's own message says what is wrong and what to do;
-// the UI adds a title and, for the states that pass by themselves, a retry.
+// How a backend error is shown: a message on what is wrong and what to do (the backend's own, or
+// the catalog's for its code); the UI adds a title and, for the states that pass by themselves, a
+// retry.
 import type { AppError, Result } from "./bindings";
-import { t } from "./i18n.svelte";
+import { baseLocale, currentLocale, t } from "./i18n.svelte";
+
+/**
+ * What went wrong and what to do. The backend's message is the most specific (it names the
+ * character mistyped, the minutes to wait) but it is English: another language shows the
+ * catalog's sentence for the code instead. CardCoins' own words (`serverMessage`) are shown
+ * apart, as it wrote them, in every language.
+ */
+export function errorMessage(error: AppError): string {
+  return currentLocale() === baseLocale ? error.message : t(`error-code-${error.code}`);
+}
 
 /** Errors that go away by themselves (network, maintenance, a busy server): worth a retry. Rust decides which. */
 export function isTransient(error: AppError): boolean {

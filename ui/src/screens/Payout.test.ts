@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { Flow } from "../lib/flow.svelte";
+import { setLanguagePreference } from "../lib/i18n.svelte";
 import type { DestinationView } from "../lib/bindings";
 import { HANDLE, callsTo, fail, mockCommands, orderView, type Handler } from "../test/ipc";
 import Payout from "./Payout.svelte";
@@ -136,5 +137,18 @@ describe("Payout step, back from a later step", () => {
     await userEvent.click(screen.getByTestId("continue"));
     await waitFor(() => expect(flow.screen).toBe("photos"));
     expect(callsTo(calls, "submit_payment")).toHaveLength(0);
+  });
+});
+
+describe("in Spanish", () => {
+  it("names the destination and a refusal from their codes, not the backend's English", async () => {
+    setLanguagePreference("es-US");
+    setup();
+    const input = screen.getByTestId("destination-input");
+    await userEvent.type(input, "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
+    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/^Esto es para una red de prueba/));
+    await userEvent.clear(input);
+    await userEvent.type(input, ADDRESS);
+    expect((await screen.findByTestId("destination-kind")).textContent).toBe("Se ve bien: dirección de bitcoin (SegWit)");
   });
 });

@@ -51,7 +51,7 @@ describe("Photos step", () => {
         }),
       prepare_photo: (args) =>
         prepared(args.slot as ImageSlot, {
-          warnings: [{ code: "dark", message: "The photo is dark. Retake it in better light if the numbers are hard to read." }],
+          warnings: [{ code: "photo.warning.too_dark", message: "The photo is dark, and the card may be hard to read. Take it again in better light." }],
         }),
     });
     await userEvent.click(await screen.findByTestId("choose-photo-Image1"));

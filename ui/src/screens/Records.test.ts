@@ -13,7 +13,7 @@ import Settings from "./Settings.svelte";
 import Status from "./Status.svelte";
 
 const history: StatusEntryView[] = [
-  { status: "created", statusLabel: "Created", at: "2026-12-03T10:00:00Z", message: null },
+  { status: "created", statusLabel: "Started", at: "2026-12-03T10:00:00Z", message: null },
   { status: "processing", statusLabel: "Being reviewed", at: "2026-12-03T10:20:00Z", message: null },
   { status: "rejected", statusLabel: "Photos rejected", at: "2026-12-03T10:40:00Z", message: "The numbers on the back are blurry." },
   { status: "approved", statusLabel: "Approved", at: "2026-12-03T11:00:00Z", message: null },
@@ -64,7 +64,7 @@ describe("the status history", () => {
     const timeline = await screen.findByTestId("status-history");
     const items = within(timeline).getAllByRole("listitem");
     expect(items).toHaveLength(4);
-    expect(items[0]?.textContent).toContain("Created");
+    expect(items[0]?.textContent).toContain("Started");
     expect(items[0]?.textContent).toContain(formatDateTime("2026-12-03T10:00:00Z"));
     expect(items[0]?.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-03T10:00:00Z");
     expect(within(timeline).getByTestId("status-history-message").textContent).toBe(

@@ -3,6 +3,7 @@ import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import { Flow } from "../lib/flow.svelte";
+import { setLanguagePreference } from "../lib/i18n.svelte";
 import type { OrderView } from "../lib/bindings";
 import { HANDLE, callsTo, fail, mockCommands, orderView, prepared, type Handler } from "../test/ipc";
 import Status from "./Status.svelte";
@@ -10,7 +11,7 @@ import Status from "./Status.svelte";
 const processing = orderView({
   status: "processing",
   statusLabel: "Being reviewed",
-  statusExplanation: "CardCoins is checking the card. This usually takes a few minutes.",
+  statusExplanation: "CardCoins is checking your photos. This usually takes a few minutes; you may close the app and come back.",
   step: "status",
   requiredImages: [
     { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
@@ -21,7 +22,7 @@ const rejected = orderView({
   ...processing,
   status: "rejected",
   statusLabel: "Photos rejected",
-  statusExplanation: "One photo couldn't be read. Replace it and send again.",
+  statusExplanation: "Some photos were not accepted. Read the feedback, upload new photos and submit them again.",
   photosRejected: true,
   requiredImages: [
     { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
@@ -32,7 +33,7 @@ const approved = orderView({
   ...processing,
   status: "approved",
   statusLabel: "Approved",
-  statusExplanation: "The bitcoin is on its way to your wallet.",
+  statusExplanation: "The card was accepted and the bitcoin is on its way.",
   isFinal: true,
   payout: {
     sats: 83523,
@@ -375,5 +376,32 @@ describe("The receipt", () => {
     await userEvent.click(screen.getByTestId("receipt-save"));
     await waitFor(() => expect(callsTo(calls, "save_receipt")).toHaveLength(2));
     expect(callsTo(calls, "save_receipt")[1]?.args).toEqual({ handle: HANDLE, includeOrderId: true });
+  });
+});
+
+describe("in Spanish", () => {
+  // The backend's fields are English; the screen words the status and the watch from their codes.
+  it("words the status, its stages and its history from the status word", async () => {
+    setLanguagePreference("es-US");
+    setup(() => ({ ...rejected, history: [{ status: "processing", statusLabel: "Being reviewed", at: "2026-12-03T10:20:00Z", message: null }] }));
+    expect((await screen.findByTestId("status-label")).textContent).toBe("Fotos rechazadas");
+    expect(screen.getByTestId("status-explanation").textContent).toMatch(/^Algunas fotos no fueron aceptadas/);
+    expect(screen.getByTestId("status-timeline").textContent).toContain("Esperando fotos");
+    expect(screen.getByTestId("status-history").textContent).toContain("En revisión");
+    expect(document.body.textContent).not.toMatch(/Photos rejected|Being reviewed|Some photos were not accepted/);
+  });
+
+  it("keeps CardCoins' own word for a status it does not know", async () => {
+    setLanguagePreference("es-US");
+    setup(() => orderView({ ...processing, status: "on_hold", statusLabel: "On hold", statusExplanation: "This is CardCoins' own word." }));
+    expect((await screen.findByTestId("status-label")).textContent).toBe("On hold");
+    expect(screen.getByTestId("status-explanation").textContent).toMatch(/^Esta es la palabra que usa CardCoins/);
+  });
+
+  it("words the payout watch from its state", async () => {
+    setLanguagePreference("es-US");
+    setup(() => watching("confirmed"));
+    expect((await screen.findByTestId("payout-watch-headline")).textContent).toBe("1 confirmación");
+    expect(screen.getByTestId("payout-watch-detail").textContent).toBe("Ya está en un bloque. No lo gastes hasta que tenga 3 confirmaciones.");
   });
 });

@@ -1,0 +1,31 @@
+// The payout watch in the seller's language, from its state and count of confirmations. Rust
+// sends the same in English (headline, detail); `problem` stays Rust's: the view does not say
+// which of its two problems it is.
+import type { PayoutWatchStateName, PayoutWatchView } from "./bindings";
+import { t } from "./i18n.svelte";
+
+const headlines = {
+  waiting: "status-bitcoin-headline-waiting",
+  seen: "status-bitcoin-headline-seen",
+  replaced: "status-bitcoin-headline-replaced",
+  confirmed: "status-bitcoin-headline-confirmed",
+  done: "status-bitcoin-headline-done",
+} as const satisfies Record<PayoutWatchStateName, string>;
+
+const details = {
+  waiting: "status-bitcoin-detail-waiting",
+  seen: "status-bitcoin-detail-seen",
+  replaced: "status-bitcoin-detail-replaced",
+  confirmed: "status-bitcoin-detail-confirmed",
+  done: "status-bitcoin-detail-done",
+} as const satisfies Record<PayoutWatchStateName, string>;
+
+/** "Payment seen", "1 confirmation", "3 confirmations: done". */
+export function payoutHeadline(watch: Pick<PayoutWatchView, "state" | "confirmations">): string {
+  return t(headlines[watch.state], { confirmations: watch.confirmations });
+}
+
+/** What the state means: whether the bitcoin may still move, and when it is safe to spend. */
+export function payoutDetail(watch: Pick<PayoutWatchView, "state">): string {
+  return t(details[watch.state]);
+}
