@@ -76,6 +76,14 @@ vault-storage-keyring = Order IDs are kept in the system keyring.
 vault-storage-this-run = No system keyring is available: this computer has no safe place for passwords that the app can use. Order IDs are kept only while the app is open; note the ID of an open order, or allow keeping it in the app's data file. (On Linux this needs a keyring service such as GNOME Keyring or KWallet.)
 vault-storage-plain-file = No system keyring is available; as you allowed, order IDs are kept unencrypted in the app's data file. Anyone who can read your files can read them.
 vault-damage-title = Some saved orders could not be read
+vault-damage-body = The saved order list was damaged: { $kept ->
+        [one] { $kept } order was
+       *[other] { $kept } orders were
+    } recovered and { $unreadable ->
+        [one] { $unreadable } entry
+       *[other] { $unreadable } entries
+    } could not be read. Orders that were lost from the list can still be resumed from their order ID.
+vault-damage-backup = The damaged file was kept as { $backup }.
 vault-dismiss = OK
 
 ## The order above every step

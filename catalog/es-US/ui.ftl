@@ -77,6 +77,14 @@ vault-storage-keyring = Los ID de orden se guardan en el llavero del sistema.
 vault-storage-this-run = No hay un llavero del sistema disponible: esta computadora no tiene un lugar seguro para contraseñas que la app pueda usar. Los ID de orden se conservan solo mientras la app esté abierta; anota el ID de cada orden abierta, o permite guardarlos en el archivo de datos de la app. (En Linux, esto necesita un servicio de llavero como GNOME Keyring o KWallet).
 vault-storage-plain-file = No hay un llavero del sistema disponible; como lo permitiste, los ID de orden se guardan sin cifrar en el archivo de datos de la app. Cualquiera que pueda leer tus archivos puede leerlos.
 vault-damage-title = No se pudieron leer algunas órdenes guardadas
+vault-damage-body = La lista de órdenes guardada estaba dañada: { $kept ->
+        [one] se recuperó { $kept } orden
+       *[other] se recuperaron { $kept } órdenes
+    } y { $unreadable ->
+        [one] { $unreadable } entrada no se pudo leer
+       *[other] { $unreadable } entradas no se pudieron leer
+    }. Las órdenes que se perdieron de la lista todavía se pueden retomar con su ID de orden.
+vault-damage-backup = El archivo dañado se guardó como { $backup }.
 vault-dismiss = Aceptar
 
 ## La orden, arriba de cada paso

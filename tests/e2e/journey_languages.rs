@@ -43,7 +43,7 @@ async fn a_sale_in_spanish_then_english_at_once() {
         )
         .await
         .expect("sold up to the review");
-    let approved = journey.words.text("status-stage-approved", &[]);
+    let approved = journey.words.text("status-label-approved", &[]);
     journey
         .wait_for_status(&approved, "approved")
         .await
@@ -106,7 +106,7 @@ async fn a_sale_in_the_pseudo_locale_cuts_nothing_off() {
         .await
         .expect("photos");
     journey.submit().await.expect("sent for review");
-    let approved = journey.words.text("status-stage-approved", &[]);
+    let approved = journey.words.text("status-label-approved", &[]);
     journey
         .wait_for_status(&approved, "approved")
         .await

@@ -337,7 +337,7 @@ impl<'a> Journey<'a> {
             .session
             .wait_for_text("status-label", label, 60)
             .await?;
-        if label == self.words.text("status-stage-approved", &[]) {
+        if label == self.words.text("status-label-approved", &[]) {
             self.expect_payout_shown().await?;
         }
         self.shot(step).await?;

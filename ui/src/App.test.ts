@@ -48,7 +48,7 @@ function mockApp(sandbox: boolean, overrides: Record<string, Handler> = {}) {
  * A damage notice in the app_info answer: it shows only once that answer is in, so a test can
  * wait for it and then check what the same answer must not show.
  */
-const loadedWitness = "The saved order list was damaged: 1 entry could not be read.";
+const loadedWitness = { kept: 0, unreadable: 1, backup: null };
 
 describe("App", () => {
   it("shows the welcome screen and moves on when Start is pressed", async () => {
@@ -171,12 +171,13 @@ describe("Where order IDs are kept", () => {
   });
 
   it("reports a damaged order list once, until acknowledged", async () => {
-    const damage = "The saved order list was damaged: 2 order(s) were recovered and 1 entry could not be read.";
+    const damage = { kept: 2, unreadable: 1, backup: "/home/ana/.local/share/co.cardcoins.desktop/orders.json.damaged" };
     mockApp(false, { app_info: () => appInfo({ vaultDamage: damage }) });
     render(App);
     const notice = await screen.findByTestId("vault-damage");
     expect(notice.getAttribute("role")).toBe("status");
-    expect(notice.textContent).toContain(damage);
+    expect(notice.textContent).toContain("2 orders were recovered and 1 entry could not be read.");
+    expect(notice.textContent).toContain(`The damaged file was kept as ${damage.backup}.`);
     await userEvent.click(screen.getByTestId("vault-damage-ok"));
     expect(screen.queryByTestId("vault-damage")).toBeNull();
   });

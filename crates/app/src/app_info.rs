@@ -65,7 +65,10 @@ impl From<&cardcoins_vault::FileDamage> for VaultDamageView {
         VaultDamageView {
             kept: count(damage.kept),
             unreadable: count(damage.unreadable),
-            backup: damage.backup.as_ref().map(|path| path.display().to_string()),
+            backup: damage
+                .backup
+                .as_ref()
+                .map(|path| path.display().to_string()),
         }
     }
 }

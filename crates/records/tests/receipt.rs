@@ -339,3 +339,21 @@ fn a_pdf_reader_reads_the_receipt() {
     }
     assert!(!text.contains(SECRET));
 }
+
+#[test]
+fn a_spanish_seller_gets_a_spanish_receipt() {
+    let record = record();
+    let facts = OrderFacts::new(&record, Some(&details(APPROVED)));
+    let spanish = Catalog::for_tag("es-US");
+    let receipt = Receipt::new(&facts, &record, None, &spanish);
+    let mut bytes = Vec::new();
+    receipt
+        .write_pdf(false, datetime!(2026-12-08 09:30 UTC), &spanish, &mut bytes)
+        .expect("written");
+    let lines = shown(&bytes);
+    // Accents survive the built-in fonts' encoding.
+    assert!(has_line(&lines, "Valor de la tarjeta"), "{lines:#?}");
+    assert!(has_line(&lines, "Cotización en dólares"), "{lines:#?}");
+    assert!(has_line(&lines, "Aprobada"), "{lines:#?}");
+    assert!(!has_line(&lines, "Gift card value"), "{lines:#?}");
+}

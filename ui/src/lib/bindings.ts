@@ -279,7 +279,7 @@ idStorageNote: string;
 /**
  * The saved order list was damaged when the app started: what was kept and what was not.
  */
-vaultDamage: string | null; 
+vaultDamage: VaultDamageView | null; 
 /**
  * Why phone verification cannot work in this build (no reCAPTCHA site key or registered
  * hostname); `None` when it can. The phone step shows it and sends nothing.
@@ -757,6 +757,22 @@ export type UploadPhase =
  */
 "finishing"
 export type UploadProgress = { slot: ImageSlot; phase: UploadPhase; sent: number; total: number }
+/**
+ * What was wrong with the saved order list at start, for the UI to say in the seller's words.
+ */
+export type VaultDamageView = { 
+/**
+ * Orders read and kept.
+ */
+kept: number; 
+/**
+ * Entries that could not be read.
+ */
+unreadable: number; 
+/**
+ * Where the damaged file was copied, when that worked.
+ */
+backup: string | null }
 
 /** tauri-specta globals **/
 
