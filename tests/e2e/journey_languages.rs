@@ -98,7 +98,12 @@ async fn a_sale_in_the_pseudo_locale_cuts_nothing_off() {
     journey.amount("1234.56").await.expect("amount");
     journey.phone(PHONE).await.expect("phone");
     journey
-        .payout_with_name(ADDRESS, "SegWit", "Ana", "García")
+        .payout_with_name(
+            ADDRESS,
+            &journey.words.text("payout-kind-p2wpkh", &[]),
+            "Ana",
+            "García",
+        )
         .await
         .expect("payout");
     journey
