@@ -1,6 +1,6 @@
 //! Prices and input checks the UI runs while the seller types: nothing here changes an order.
 
-use cardcoins_core::{Cents, Destination, ErrorCode, PhoneNumber};
+use cardcoins_core::{Cents, Destination, DestinationNote, ErrorCode, PhoneNumber};
 use serde::Serialize;
 use specta::Type;
 
@@ -28,7 +28,33 @@ pub struct DestinationView {
     pub api_value: String,
     pub is_lightning: bool,
     /// What the seller should know: ignored parts of a link, an invoice about to expire.
-    pub notes: Vec<String>,
+    pub notes: Vec<DestinationNoteView>,
+}
+
+/// A note on a destination: a code and values for the UI to word, and the English for logs.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DestinationNoteView {
+    /// `amount_ignored`, `invoice_used_for_missing_address`, `invoice_ignored`,
+    /// `other_ignored` or `invoice_expires_soon`.
+    pub code: String,
+    /// `amount`, `keys` or `minutes`, as the code takes them.
+    pub values: std::collections::BTreeMap<String, String>,
+    pub text: String,
+}
+
+impl From<&DestinationNote> for DestinationNoteView {
+    fn from(note: &DestinationNote) -> DestinationNoteView {
+        DestinationNoteView {
+            code: note.code().to_string(),
+            values: note
+                .values()
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value))
+                .collect(),
+            text: note.to_string(),
+        }
+    }
 }
 
 /// Prices are refreshed once a minute unless the server says otherwise.
@@ -63,7 +89,7 @@ pub fn check_destination(input: &str) -> Result<DestinationView, AppError> {
         kind_label: parsed.destination.kind_label().to_string(),
         api_value: parsed.destination.api_value().to_string(),
         is_lightning: !matches!(parsed.destination, Destination::OnChain(_)),
-        notes: parsed.notes,
+        notes: parsed.notes.iter().map(DestinationNoteView::from).collect(),
     })
 }
 

@@ -77,8 +77,10 @@ impl From<&OrderRecord> for OrderSummary {
 #[serde(rename_all = "camelCase")]
 pub struct RequiredImageView {
     pub slot: ImageSlot,
-    /// CardCoins' own description when it gave one, else the app's.
+    /// CardCoins' own description when it gave one, else the app's (in English).
     pub description: String,
+    /// CardCoins' own description, shown as it is; `None` when the app words the slot itself.
+    pub server_description: Option<String>,
     pub uploaded: bool,
     /// CardCoins' reasons for turning this photo down.
     pub feedback: Vec<String>,
@@ -239,6 +241,8 @@ impl OrderView {
                 .into_iter()
                 .map(|need| RequiredImageView {
                     slot: need.slot,
+                    server_description: (need.description != need.slot.description())
+                        .then(|| need.description.clone()),
                     description: need.description,
                     uploaded: need.uploaded,
                     feedback: need

@@ -35,8 +35,30 @@ pub struct PayoutWatchView {
     pub detail: String,
     /// RFC 3339: when the server last answered.
     pub last_checked_at: Option<String>,
-    /// Why the watch could not look lately, in the person's words.
-    pub problem: Option<String>,
+    /// Why the watch could not look lately.
+    pub problem: Option<PayoutProblem>,
+}
+
+/// Why the payout watch could not look lately, for the UI to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PayoutProblem {
+    /// The server did not answer; the watch tries again in a while.
+    Unreachable,
+    /// The server's answers could not be read; the watch tries again later.
+    Unreadable,
+}
+
+impl PayoutProblem {
+    /// From what the order keeps: a code, or (from an older version) a sentence, read as the
+    /// passing kind.
+    pub fn from_kept(kept: &str) -> PayoutProblem {
+        if kept == crate::payout_watch::PROBLEM_UNREADABLE {
+            PayoutProblem::Unreadable
+        } else {
+            PayoutProblem::Unreachable
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -112,7 +134,7 @@ impl PayoutWatchView {
             headline,
             detail,
             last_checked_at: watch.last_checked_at().map(rfc3339),
-            problem,
+            problem: problem.as_deref().map(PayoutProblem::from_kept),
         }
     }
 }

@@ -27,12 +27,10 @@ const IDLE: Duration = Duration::from_secs(10);
 /// The practice chain moves in seconds: it is followed closely.
 const PRACTICE_LONGEST: Duration = Duration::from_secs(2);
 
-/// Shown on the order while the server does not answer.
-pub const PROBLEM_UNREACHABLE: &str =
-    "The payout server did not answer; the watch will try again in a while.";
-/// Shown on the order while the server's answers make no sense.
-pub const PROBLEM_UNREADABLE: &str =
-    "The payout server's answer could not be read; the watch will try again later. If this lasts, check the server in Settings.";
+/// Kept on the order while the server does not answer (the vault's `payout_problem`).
+pub const PROBLEM_UNREACHABLE: &str = "unreachable";
+/// Kept on the order while the server's answers make no sense.
+pub const PROBLEM_UNREADABLE: &str = "unreadable";
 
 /// One change to tell the person about.
 #[derive(Debug, Clone, PartialEq, Eq)]

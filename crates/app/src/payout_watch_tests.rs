@@ -15,7 +15,7 @@ use cardcoins_vault::OrderRecord;
 use crate::flow_tests::{order_at_photos, practice_in, upload_photo, write_card_photo, ADDRESS};
 use crate::order_views::OrderView;
 use crate::orders;
-use crate::payout_views::{lightning_paid, PayoutWatchStateName, PayoutWatchView};
+use crate::payout_views::{lightning_paid, PayoutProblem, PayoutWatchStateName, PayoutWatchView};
 use crate::payout_watch::{
     check_settings, watch_for, Watcher, PROBLEM_UNREACHABLE, PROBLEM_UNREADABLE,
 };
@@ -57,6 +57,11 @@ fn watch_on(state: &AppState, on: bool) {
             ..state.settings()
         })
         .expect("settings saved");
+}
+
+async fn saved(state: &AppState, handle: &str) -> OrderRecord {
+    let handle = handle.to_string();
+    state.vault(move |v| v.get(&handle)).await.expect("record")
 }
 
 /// The watch as the order view shows it, from the vault alone (after a restart without a
@@ -267,14 +272,22 @@ async fn turned_off_nothing_is_asked_and_faults_keep_the_state_with_a_calm_word(
     let watch = order.payout_watch.expect("watch");
     assert!(watch.on);
     assert_eq!(watch.state, PayoutWatchStateName::Waiting);
-    assert_eq!(watch.problem.as_deref(), Some(PROBLEM_UNREACHABLE));
+    assert_eq!(watch.problem, Some(PayoutProblem::Unreachable));
+    assert_eq!(
+        saved(&state, &handle).await.payout_problem.as_deref(),
+        Some(PROBLEM_UNREACHABLE)
+    );
 
     sandbox.set_chain_fault(Some(ChainFault::Nonsense));
     assert!(rounds.run(&state).await.is_empty());
     let order = orders::get_order(&state, &handle).await.expect("read");
     let watch = order.payout_watch.expect("watch");
     assert_eq!(watch.state, PayoutWatchStateName::Waiting);
-    assert_eq!(watch.problem.as_deref(), Some(PROBLEM_UNREADABLE));
+    assert_eq!(watch.problem, Some(PayoutProblem::Unreadable));
+    assert_eq!(
+        saved(&state, &handle).await.payout_problem.as_deref(),
+        Some(PROBLEM_UNREADABLE)
+    );
     let record = {
         let handle = handle.clone();
         state.vault(move |v| v.get(&handle)).await.expect("record")
@@ -413,5 +426,15 @@ fn a_payout_server_the_watch_cannot_use_is_refused_when_saving() {
     assert!(
         check_settings(&public, false).is_ok(),
         "empty is the public server"
+    );
+}
+
+#[test]
+fn a_problem_kept_in_words_by_an_older_version_reads_as_the_passing_kind() {
+    let older = "The payout server did not answer; the watch will try again in a while.";
+    assert_eq!(PayoutProblem::from_kept(older), PayoutProblem::Unreachable);
+    assert_eq!(
+        PayoutProblem::from_kept(PROBLEM_UNREADABLE),
+        PayoutProblem::Unreadable
     );
 }

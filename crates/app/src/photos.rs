@@ -20,7 +20,10 @@ pub use cardcoins_core::ImageSlot;
 #[serde(rename_all = "camelCase")]
 pub struct PhotoWarningView {
     pub code: String,
+    /// In English, for logs and the CLI; the UI words the code with `values`.
     pub message: String,
+    /// The numbers the words take, by name (`long_side`, `recommended`, `clipped_percent`).
+    pub values: std::collections::BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -35,6 +38,16 @@ pub struct PreparedPhotoView {
     /// "JPEG" or "PNG".
     pub format: String,
     pub reencoded: bool,
+    /// The file as chosen: its format ("PNG", "HEIC"), size and pixels.
+    pub source_format: String,
+    pub source_bytes: u64,
+    pub source_width: u32,
+    pub source_height: u32,
+    /// The JPEG quality it was re-encoded at, when it was.
+    pub jpeg_quality: Option<u8>,
+    /// The EXIF orientation the picture was turned upright from (1: it already was).
+    pub orientation_applied: u8,
+    /// In English, for logs and the CLI; the UI words it from the fields above.
     pub summary: String,
     pub warnings: Vec<PhotoWarningView>,
     /// `data:image/jpeg;base64,...`: the upright, metadata-free picture the reviewer will see.
@@ -52,6 +65,12 @@ impl PreparedPhotoView {
             size_text: cardcoins_photos::human_size(bytes),
             format: photo.format.name().to_string(),
             reencoded: photo.reencoded,
+            source_format: photo.source_format.name().to_string(),
+            source_bytes: photo.source_bytes,
+            source_width: photo.source_width,
+            source_height: photo.source_height,
+            jpeg_quality: photo.jpeg_quality,
+            orientation_applied: photo.orientation_applied,
             summary: photo.summary(),
             warnings: photo
                 .warnings
@@ -59,6 +78,11 @@ impl PreparedPhotoView {
                 .map(|warning| PhotoWarningView {
                     code: warning.code().to_string(),
                     message: warning.message(),
+                    values: warning
+                        .values()
+                        .into_iter()
+                        .map(|(name, value)| (name.to_string(), value))
+                        .collect(),
                 })
                 .collect(),
             preview_data_url: format!(

@@ -30,7 +30,7 @@ pub fn run(output: &Output, command: ValidateCommand) -> Result<(), CliError> {
                     "value": destination.api_value(),
                     "field": destination.api_field().json_key(),
                     "kind": destination.kind_label(),
-                    "notes": parsed.notes,
+                    "notes": parsed.notes.iter().map(ToString::to_string).collect::<Vec<_>>(),
                 }),
                 || destination.api_value().to_string(),
             );

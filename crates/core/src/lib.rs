@@ -15,8 +15,8 @@ mod status_words;
 mod verification_code;
 
 pub use destination::{
-    ApiField, Bolt11Invoice, Destination, LightningAddress, OnChainAddress, OnChainKind,
-    ParsedDestination,
+    ApiField, Bolt11Invoice, Destination, DestinationNote, LightningAddress, OnChainAddress,
+    OnChainKind, ParsedDestination,
 };
 pub use error::CoreError;
 pub use error_code::{ErrorCode, ErrorKind};

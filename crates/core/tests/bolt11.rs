@@ -138,8 +138,12 @@ fn an_invoice_about_to_expire_is_accepted_with_a_warning() {
     );
     let parsed = Destination::parse_at(&text, now()).unwrap();
     assert_eq!(parsed.notes.len(), 1, "{:?}", parsed.notes);
+    assert_eq!(parsed.notes[0].code(), "invoice_expires_soon");
+    assert_eq!(parsed.notes[0].values(), vec![("minutes", "4".to_string())]);
     assert!(
-        parsed.notes[0].starts_with("this invoice expires in 4 minutes"),
+        parsed.notes[0]
+            .to_string()
+            .starts_with("this invoice expires in 4 minutes"),
         "{:?}",
         parsed.notes
     );

@@ -33,6 +33,35 @@ impl PhotoWarning {
         }
     }
 
+    /// The numbers the warning's words take, by name (`long_side`, `recommended`,
+    /// `clipped_percent`, ...), for a UI that words it in the seller's language.
+    pub fn values(&self) -> Vec<(&'static str, u32)> {
+        match self {
+            PhotoWarning::TooSmall {
+                long_side,
+                recommended,
+            } => vec![("long_side", *long_side), ("recommended", *recommended)],
+            PhotoWarning::Blurry {
+                sharpness,
+                threshold,
+            } => vec![("sharpness", *sharpness), ("threshold", *threshold)],
+            PhotoWarning::TooDark {
+                brightness,
+                threshold,
+            } => vec![
+                ("brightness", u32::from(*brightness)),
+                ("threshold", u32::from(*threshold)),
+            ],
+            PhotoWarning::BlownOut {
+                clipped_percent,
+                threshold,
+            } => vec![
+                ("clipped_percent", u32::from(*clipped_percent)),
+                ("threshold", u32::from(*threshold)),
+            ],
+        }
+    }
+
     /// What is wrong and what to do, for the seller.
     pub fn message(&self) -> String {
         match self {

@@ -290,6 +290,19 @@ captchaProblem: string | null;
  */
 osLocale: string }
 /**
+ * A note on a destination: a code and values for the UI to word, and the English for logs.
+ */
+export type DestinationNoteView = { 
+/**
+ * `amount_ignored`, `invoice_used_for_missing_address`, `invoice_ignored`,
+ * `other_ignored` or `invoice_expires_soon`.
+ */
+code: string; 
+/**
+ * `amount`, `keys` or `minutes`, as the code takes them.
+ */
+values: Partial<{ [key in string]: string }>; text: string }
+/**
  * A destination, whole and shortened in the middle for a sentence ("bc1qar0…f5mdq").
  */
 export type DestinationText = { text: string; short: string; lightning: boolean }
@@ -309,7 +322,7 @@ apiValue: string; isLightning: boolean;
 /**
  * What the seller should know: ignored parts of a link, an invoice about to expire.
  */
-notes: string[] }
+notes: DestinationNoteView[] }
 /**
  * How the sandbox words and shapes what the reference leaves open.
  */
@@ -574,6 +587,18 @@ export type PayoutNoteView = {
  */
 at: string; title: string; body: string; txid: string | null }
 /**
+ * Why the payout watch could not look lately, for the UI to say.
+ */
+export type PayoutProblem = 
+/**
+ * The server did not answer; the watch tries again in a while.
+ */
+"unreachable" | 
+/**
+ * The server's answers could not be read; the watch tries again later.
+ */
+"unreadable"
+/**
  * The bitcoin sent for an approved order: from the app's record, with what the server adds.
  */
 export type PayoutView = { sats: number; satsText: string; 
@@ -608,9 +633,9 @@ oldTxid: string | null; confirmations: number; headline: string; detail: string;
  */
 lastCheckedAt: string | null; 
 /**
- * Why the watch could not look lately, in the person's words.
+ * Why the watch could not look lately.
  */
-problem: string | null }
+problem: PayoutProblem | null }
 /**
  * A phone number checked: the form the API takes, and the one people read.
  */
@@ -619,7 +644,15 @@ export type PhoneView = { e164: string;
  * "(650) 253-0000" for a number of the chosen country, international otherwise.
  */
 display: string }
-export type PhotoWarningView = { code: string; message: string }
+export type PhotoWarningView = { code: string; 
+/**
+ * In English, for logs and the CLI; the UI words the code with `values`.
+ */
+message: string; 
+/**
+ * The numbers the words take, by name (`long_side`, `recommended`, `clipped_percent`).
+ */
+values: Partial<{ [key in string]: number }> }
 export type PracticeUplink = "unlimited" | "8mbit" | "1mbit" | "0.25mbit"
 export type PreparedPhotoView = { slot: ImageSlot; width: number; height: number; 
 /**
@@ -629,7 +662,23 @@ bytes: number; sizeText: string;
 /**
  * "JPEG" or "PNG".
  */
-format: string; reencoded: boolean; summary: string; warnings: PhotoWarningView[]; 
+format: string; reencoded: boolean; 
+/**
+ * The file as chosen: its format ("PNG", "HEIC"), size and pixels.
+ */
+sourceFormat: string; sourceBytes: number; sourceWidth: number; sourceHeight: number; 
+/**
+ * The JPEG quality it was re-encoded at, when it was.
+ */
+jpegQuality: number | null; 
+/**
+ * The EXIF orientation the picture was turned upright from (1: it already was).
+ */
+orientationApplied: number; 
+/**
+ * In English, for logs and the CLI; the UI words it from the fields above.
+ */
+summary: string; warnings: PhotoWarningView[]; 
 /**
  * `data:image/jpeg;base64,...`: the upright, metadata-free picture the reviewer will see.
  */
@@ -648,9 +697,13 @@ usdCents: number; usdText: string; priceUsdCents: number;
 priceText: string }
 export type RequiredImageView = { slot: ImageSlot; 
 /**
- * CardCoins' own description when it gave one, else the app's.
+ * CardCoins' own description when it gave one, else the app's (in English).
  */
-description: string; uploaded: boolean; 
+description: string; 
+/**
+ * CardCoins' own description, shown as it is; `None` when the app words the slot itself.
+ */
+serverDescription: string | null; uploaded: boolean; 
 /**
  * CardCoins' reasons for turning this photo down.
  */

@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use super::{Destination, OnChainAddress, ParsedDestination};
+use super::{Destination, DestinationNote, OnChainAddress, ParsedDestination};
 use crate::CoreError;
 
 const SCHEME: &str = "bitcoin:";
@@ -33,10 +33,9 @@ pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, Cor
         let value = decoded(value)?;
         let value = value.as_str();
         match key.as_str() {
-            "amount" => notes.push(format!(
-                "the amount in the link ({} BTC) was ignored: CardCoins pays out the card's value",
-                shorten(value)
-            )),
+            "amount" => notes.push(DestinationNote::AmountIgnored {
+                amount: shorten(value),
+            }),
             "lightning" => lightning = Some(value.to_string()),
             "label" | "message" => {}
             // BIP-21: a link with a required parameter the reader does not understand must not
@@ -63,18 +62,14 @@ pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, Cor
         };
         let (destination, mut invoice_notes) = Destination::parse_lightning(&invoice, now)?;
         notes.append(&mut invoice_notes);
-        notes.push(
-            "the link had no bitcoin address, so its Lightning invoice is used instead".into(),
-        );
+        notes.push(DestinationNote::InvoiceUsedForMissingAddress);
         add_ignored_note(&mut notes, &ignored);
         return Ok(ParsedDestination { destination, notes });
     }
 
     let address = OnChainAddress::parse(address)?;
     if lightning.is_some() {
-        notes.push(
-            "the Lightning invoice in the link was ignored: the bitcoin address is used".into(),
-        );
+        notes.push(DestinationNote::InvoiceIgnored);
     }
     add_ignored_note(&mut notes, &ignored);
     Ok(ParsedDestination {
@@ -98,12 +93,11 @@ fn decoded(text: &str) -> Result<String, CoreError> {
         })
 }
 
-fn add_ignored_note(notes: &mut Vec<String>, ignored: &[String]) {
+fn add_ignored_note(notes: &mut Vec<DestinationNote>, ignored: &[String]) {
     if !ignored.is_empty() {
-        notes.push(format!(
-            "other details in the link were ignored ({})",
-            ignored.join(", ")
-        ));
+        notes.push(DestinationNote::OtherIgnored {
+            keys: ignored.to_vec(),
+        });
     }
 }
 

@@ -4,6 +4,7 @@ use std::time::{Duration, SystemTime};
 
 use lightning_invoice::{Bolt11ParseError, Bolt11SemanticError, Currency, ParseOrSemanticError};
 
+use super::DestinationNote;
 use crate::{CoreError, Sats};
 
 /// Below this much time left the seller is warned: the order may not pay out before it lapses.
@@ -24,7 +25,7 @@ impl Bolt11Invoice {
     pub fn parse_at(
         input: &str,
         now: SystemTime,
-    ) -> Result<(Bolt11Invoice, Vec<String>), CoreError> {
+    ) -> Result<(Bolt11Invoice, Vec<DestinationNote>), CoreError> {
         // Bech32 is case-insensitive; QR codes carry invoices in capitals.
         let invoice_text = input.trim().to_ascii_lowercase();
         // Name another coin's invoice as such, even when it is also damaged.
@@ -65,10 +66,9 @@ impl Bolt11Invoice {
                         duration_text(past.duration())
                     )));
                 }
-                Ok(left) if left < EXPIRY_WARNING => notes.push(format!(
-                    "this invoice expires in {}: submit it now, or create one that lasts longer",
-                    duration_text(left)
-                )),
+                Ok(left) if left < EXPIRY_WARNING => {
+                    notes.push(DestinationNote::InvoiceExpiresSoon { left })
+                }
                 Ok(_) => {}
             }
         }
@@ -193,7 +193,7 @@ fn msat_text(msat: u64) -> String {
     }
 }
 
-fn duration_text(duration: Duration) -> String {
+pub(super) fn duration_text(duration: Duration) -> String {
     let secs = duration.as_secs();
     let (value, unit) = match secs {
         0..=59 => (secs, "second"),

@@ -4,12 +4,14 @@
 mod bip21;
 mod bolt11;
 mod lightning_address;
+mod note;
 mod onchain;
 
 use std::time::SystemTime;
 
 pub use bolt11::Bolt11Invoice;
 pub use lightning_address::LightningAddress;
+pub use note::DestinationNote;
 pub use onchain::{OnChainAddress, OnChainKind};
 
 use crate::CoreError;
@@ -26,7 +28,7 @@ pub enum Destination {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedDestination {
     pub destination: Destination,
-    pub notes: Vec<String>,
+    pub notes: Vec<DestinationNote>,
 }
 
 /// The API request field a destination goes in.
@@ -83,7 +85,7 @@ impl Destination {
     fn parse_lightning(
         value: &str,
         now: SystemTime,
-    ) -> Result<(Destination, Vec<String>), CoreError> {
+    ) -> Result<(Destination, Vec<DestinationNote>), CoreError> {
         if value
             .get(..5)
             .is_some_and(|p| p.eq_ignore_ascii_case("lnurl"))
@@ -142,7 +144,7 @@ impl Destination {
 }
 
 fn into_parsed(
-    (destination, notes): (Destination, Vec<String>),
+    (destination, notes): (Destination, Vec<DestinationNote>),
 ) -> Result<ParsedDestination, CoreError> {
     Ok(ParsedDestination { destination, notes })
 }
