@@ -41,6 +41,19 @@ impl DesktopShell {
     }
 }
 
+/// The dialog in front of the app's window where the system can say so (GTK places it itself).
+fn over(
+    dialog: rfd::AsyncFileDialog,
+    parent: Option<tauri::WebviewWindow>,
+) -> rfd::AsyncFileDialog {
+    #[cfg(any(windows, target_os = "macos"))]
+    if let Some(window) = &parent {
+        return dialog.set_parent(window);
+    }
+    let _ = parent;
+    dialog
+}
+
 impl std::fmt::Debug for DesktopShell {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter.write_str("DesktopShell")
@@ -113,14 +126,7 @@ impl Shell for DesktopShell {
                     "HEIC", "HEIF",
                 ],
             );
-            #[cfg(any(windows, target_os = "macos"))]
-            let dialog = match &parent {
-                Some(window) => dialog.set_parent(window),
-                None => dialog,
-            };
-            #[cfg(not(any(windows, target_os = "macos")))]
-            let _ = parent;
-            dialog.pick_files()
+            over(dialog, parent).pick_files()
         });
         Box::pin(async move {
             Ok(chosen
@@ -138,14 +144,7 @@ impl Shell for DesktopShell {
                 .set_title(request.title)
                 .set_file_name(request.file_name)
                 .add_filter(request.filter_name, &[request.extension]);
-            #[cfg(any(windows, target_os = "macos"))]
-            let dialog = match &parent {
-                Some(window) => dialog.set_parent(window),
-                None => dialog,
-            };
-            #[cfg(not(any(windows, target_os = "macos")))]
-            let _ = parent;
-            dialog.save_file()
+            over(dialog, parent).save_file()
         });
         Box::pin(async move { Ok(chosen.await?.map(|file| file.path().to_path_buf())) })
     }

@@ -55,17 +55,9 @@ async fn onchain_sale_in_dark_mode() {
         .await
         .expect("payout details");
 
-    session.click("open-history").await.expect("history");
-    session
-        .find_test_id("history-item")
+    journey
+        .history_and_settings()
         .await
-        .expect("the order in history");
-    journey.shot("history").await.expect("screenshot");
-    session.click("open-settings").await.expect("settings");
-    session
-        .find_test_id("settings-save")
-        .await
-        .expect("settings screen");
-    journey.shot("settings").await.expect("screenshot");
+        .expect("history and settings");
     session.close().await.expect("close");
 }

@@ -346,6 +346,17 @@ impl<'a> Journey<'a> {
 
     /// An approval says what was sent, in sats and dollars, and where to: from the app's own
     /// record, whatever the server echoes.
+    /// Your orders with the sale in it, then Settings: each photographed.
+    pub async fn history_and_settings(&mut self) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.click("open-history").await?;
+        s.find_test_id("history-item").await?;
+        self.shot("history").await?;
+        s.click("open-settings").await?;
+        s.find_test_id("settings-save").await?;
+        self.shot("settings").await
+    }
+
     /// "sats" as the window writes it after a number.
     fn sats_word(&self) -> String {
         let two = self.words.text("money-sats", &[("count", "2")]);
