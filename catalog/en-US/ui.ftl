@@ -180,6 +180,18 @@ payout-kind-p2wsh = Bitcoin address (SegWit script)
 payout-kind-p2tr = Bitcoin address (Taproot)
 payout-kind-bolt11 = Lightning invoice
 payout-kind-lightning-address = Lightning Address
+# What the seller should know about what was pasted, shown under "Looks good:", each an aside in
+# lower case. $amount is the link's amount in BTC as the link wrote it; $keys the names of the
+# link's other parts, as written ("label, req-foo"); $minutes the whole minutes left, at least 1.
+payout-note-amount-ignored = the amount in the link ({ $amount } BTC) was ignored: CardCoins pays out the card's value
+payout-note-invoice-used = the link had no bitcoin address, so its Lightning invoice is used instead
+payout-note-invoice-ignored = the Lightning invoice in the link was ignored: the bitcoin address is used
+payout-note-other-ignored = other details in the link were ignored ({ $keys })
+payout-note-invoice-expires-soon =
+    this invoice expires in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }: submit it now, or create one that lasts longer
 payout-empty = Paste where the bitcoin should go.
 payout-rbf-note = CardCoins pays on-chain with a transaction that can be replaced (RBF) to get it confirmed sooner. Your wallet may show the payment change once before it confirms; that is normal.
 payout-name-title = Your name
@@ -219,6 +231,12 @@ photos-progress = { $percent }% sent
 # $photo is what the photo shows ("Front of the card"), as CardCoins or the app names it.
 photos-progress-label = Upload of { $photo }
 photos-preview-alt = Preview of the photo for { $photo }
+# What each photo should show, when CardCoins does not describe it itself.
+photos-slot-image1 = Front of the card
+photos-slot-image2 = Back of the card
+photos-slot-govid-front = Front of your government ID
+photos-slot-govid-back = Back of your government ID
+photos-slot-govid-selfie = A selfie of you holding your government ID
 photos-ready = { $count } of { $count } ready
 photos-missing =
     { $count ->
@@ -228,6 +246,38 @@ photos-missing =
 # What the app noticed in a prepared photo that often gets it rejected; the photo can still be sent.
 photos-warning-blurry = The photo looks blurry, and a reviewer who cannot read the card will reject it. Hold the phone steady, tap the card on the screen to focus, and take it again.
 photos-warning-too-dark = The photo is dark, and the card may be hard to read. Take it again in better light.
+# $pixels is the photo's long side and $recommended the size from which it is fine, both in pixels.
+photos-warning-too-small = The photo is small ({ $pixels } pixels on its long side; { $recommended } or more is better), so the reviewer may not be able to read the card. Take the photo with the phone's camera at full size, close enough that the card fills the frame.
+# $percent is the share of the photo that is pure white, a whole number.
+photos-warning-blown-out = { $percent }% of the photo is washed out to white by light or glare, which can hide the card's numbers. Turn off the flash, avoid direct light on the card, and take it again.
+# The same in a few words, for the line that says what was done to the photo. $sharpness is a
+# measure of edge contrast and $brightness the mean brightness (0 to 255).
+photos-warning-short-too-small = small ({ $pixels } px long side)
+photos-warning-short-blurry = blurry (sharpness { $sharpness })
+photos-warning-short-too-dark = dark (brightness { $brightness }/255)
+photos-warning-short-blown-out = washed out ({ $percent }% white)
+# What was done to a prepared photo, under "Details", in one line: the parts below in a row, as
+# the language lists facts ("a, b, c"). The formats (JPEG, PNG, WebP, HEIC) are as they are
+# named; $width and $height are in pixels, $size a size already written ("4.8 MB").
+photos-summary-file = { $format } { $width } x { $height }, { $size }
+photos-summary-converted = converted from { $format }
+photos-summary-kept = image data kept as it was (not re-encoded)
+# $quality is the JPEG quality, from 1 to 100.
+photos-summary-quality = re-encoded at quality { $quality }
+photos-summary-reencoded = re-encoded
+# The size of the file as it was chosen.
+photos-summary-scaled = scaled down from { $width } x { $height } ({ $size })
+# How the photo was turned upright, as the phone's camera noted it.
+photos-summary-turn-mirrored = mirrored
+photos-summary-turn-180 = rotated 180°
+photos-summary-turn-upside-down = flipped upside down
+photos-summary-turn-left-mirrored = rotated 90° counter-clockwise and mirrored
+photos-summary-turn-right = rotated 90° clockwise
+photos-summary-turn-right-mirrored = rotated 90° clockwise and mirrored
+photos-summary-turn-left = rotated 90° counter-clockwise
+photos-summary-metadata-removed = metadata removed
+# $summary is the line above; $warnings the photos-warning-short- messages, listed.
+photos-summary-warnings = { $summary }; warnings: { $warnings }
 photos-too-many-dropped = More files were dropped than there are empty boxes; the extra ones were left out.
 
 ## Step 5: review
@@ -345,6 +395,9 @@ status-bitcoin-detail-seen = Payment seen — it may be replaced by a bigger bat
 status-bitcoin-detail-replaced = CardCoins replaced the transaction with a bigger batch that pays you the same amount: that is normal. Don't spend it yet.
 status-bitcoin-detail-confirmed = In a block. Don't spend it until it has 3 confirmations.
 status-bitcoin-detail-done = The bitcoin is yours to spend.
+# Why the watch could not look lately; it keeps trying on its own.
+status-bitcoin-problem-unreachable = The payout server did not answer; the watch will try again in a while.
+status-bitcoin-problem-unreadable = The payout server's answer could not be read; the watch will try again later. If this lasts, check the server in Settings.
 status-bitcoin-watch-off = The app can watch the network and tell you when the bitcoin arrives and is safe to spend.
 status-bitcoin-turn-on = Turn on the payout watch in Settings
 status-bitcoin-last-checked = Checked at { $time }

@@ -181,6 +181,19 @@ payout-kind-p2wsh = dirección de bitcoin (script SegWit)
 payout-kind-p2tr = dirección de bitcoin (Taproot)
 payout-kind-bolt11 = factura Lightning
 payout-kind-lightning-address = Lightning Address
+# Lo que conviene saber de lo pegado, debajo de "Se ve bien:", cada nota como un comentario en
+# minúscula. $amount es el monto en BTC del enlace, tal como lo escribe el enlace; $keys, los
+# nombres de las otras partes del enlace ("label, req-foo"); $minutes, los minutos enteros que
+# quedan, al menos 1.
+payout-note-amount-ignored = no se tomó en cuenta el monto del enlace ({ $amount } BTC): CardCoins paga el valor de la tarjeta
+payout-note-invoice-used = el enlace no tenía dirección de bitcoin, así que se usa su factura Lightning
+payout-note-invoice-ignored = no se tomó en cuenta la factura Lightning del enlace: se usa la dirección de bitcoin
+payout-note-other-ignored = no se tomaron en cuenta otros datos del enlace ({ $keys })
+payout-note-invoice-expires-soon =
+    esta factura vence en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }: envíala ahora o crea una que dure más
 payout-empty = Pega adónde debe ir el bitcoin.
 payout-rbf-note = CardCoins paga en la cadena con una transacción que se puede reemplazar (RBF) para que se confirme antes. Tu billetera puede mostrar que el pago cambia una vez antes de confirmarse; es normal.
 payout-name-title = Tu nombre
@@ -217,9 +230,15 @@ photos-details = Detalles
 photos-size-after = Tamaño a subir: { $size }
 photos-size-sent = Enviado: { $size }
 photos-progress = { $percent }% enviado
-# $photo es lo que muestra la foto ("Front of the card"), como lo nombra CardCoins o la app.
+# $photo es lo que muestra la foto ("Frente de la tarjeta"), como lo nombra CardCoins o la app.
 photos-progress-label = Subida de { $photo }
 photos-preview-alt = Vista previa de la foto de { $photo }
+# Lo que debe mostrar cada foto, cuando CardCoins no lo describe.
+photos-slot-image1 = Frente de la tarjeta
+photos-slot-image2 = Reverso de la tarjeta
+photos-slot-govid-front = Frente de tu identificación oficial
+photos-slot-govid-back = Reverso de tu identificación oficial
+photos-slot-govid-selfie = Una selfie sosteniendo tu identificación oficial
 photos-ready =
     { $count ->
         [one] { $count } de { $count } lista
@@ -233,6 +252,38 @@ photos-missing =
 # Lo que la app notó en una foto preparada y que suele hacer que la rechacen; igual se puede enviar.
 photos-warning-blurry = La foto se ve borrosa, y si quien la revisa no puede leer la tarjeta, la rechazará. Sostén el teléfono firme, toca la tarjeta en la pantalla para enfocar y vuelve a tomarla.
 photos-warning-too-dark = La foto está oscura y puede que la tarjeta sea difícil de leer. Vuelve a tomarla con mejor luz.
+# $pixels es el lado más largo de la foto y $recommended el tamaño desde el que está bien, ambos en píxeles.
+photos-warning-too-small = La foto es pequeña ({ $pixels } píxeles en su lado más largo; es mejor { $recommended } o más), así que quizá quien la revisa no pueda leer la tarjeta. Toma la foto con la cámara del teléfono en tamaño completo, lo bastante cerca para que la tarjeta llene el cuadro.
+# $percent es la parte de la foto que quedó en blanco puro, un número entero.
+photos-warning-blown-out = El { $percent }% de la foto se ve blanco por la luz o los reflejos, y eso puede tapar los números de la tarjeta. Apaga el flash, evita que la luz dé directo en la tarjeta y vuelve a tomarla.
+# Lo mismo en pocas palabras, para la línea que dice qué se le hizo a la foto. $sharpness mide
+# el contraste de los bordes y $brightness es el brillo promedio (de 0 a 255).
+photos-warning-short-too-small = pequeña ({ $pixels } px en el lado más largo)
+photos-warning-short-blurry = borrosa (nitidez { $sharpness })
+photos-warning-short-too-dark = oscura (brillo { $brightness }/255)
+photos-warning-short-blown-out = sobreexpuesta ({ $percent }% en blanco)
+# Lo que se le hizo a una foto preparada, en "Detalles", en una línea: las partes de abajo
+# seguidas, como el idioma enumera datos ("a, b y c"). Los formatos (JPEG, PNG, WebP, HEIC) se
+# dejan como son; $width y $height van en píxeles, $size es un tamaño ya escrito ("4.8 MB").
+photos-summary-file = { $format } de { $width } x { $height }, { $size }
+photos-summary-converted = convertida de { $format }
+photos-summary-kept = datos de la imagen conservados tal cual (sin volver a codificar)
+# $quality es la calidad JPEG, de 1 a 100.
+photos-summary-quality = codificada de nuevo con calidad { $quality }
+photos-summary-reencoded = codificada de nuevo
+# El tamaño del archivo tal como se eligió.
+photos-summary-scaled = reducida de { $width } x { $height } ({ $size })
+# Cómo se enderezó la foto, según lo anotó la cámara del teléfono.
+photos-summary-turn-mirrored = reflejada
+photos-summary-turn-180 = girada 180°
+photos-summary-turn-upside-down = volteada de cabeza
+photos-summary-turn-left-mirrored = girada 90° a la izquierda y reflejada
+photos-summary-turn-right = girada 90° a la derecha
+photos-summary-turn-right-mirrored = girada 90° a la derecha y reflejada
+photos-summary-turn-left = girada 90° a la izquierda
+photos-summary-metadata-removed = metadatos eliminados
+# $summary es la línea de arriba; $warnings, los mensajes photos-warning-short- enumerados.
+photos-summary-warnings = { $summary }; avisos: { $warnings }
 photos-too-many-dropped = Soltaste más archivos que recuadros vacíos; los que sobraban no se usaron.
 
 ## Paso 5: revisión
@@ -354,6 +405,9 @@ status-bitcoin-detail-seen = Pago visto. Puede que lo reemplace un lote más gra
 status-bitcoin-detail-replaced = CardCoins reemplazó la transacción por un lote más grande que te paga la misma cantidad: es normal. No lo gastes todavía.
 status-bitcoin-detail-confirmed = Ya está en un bloque. No lo gastes hasta que tenga 3 confirmaciones.
 status-bitcoin-detail-done = El bitcoin es tuyo para gastarlo.
+# Por qué el seguimiento no pudo consultar últimamente; sigue intentándolo solo.
+status-bitcoin-problem-unreachable = El servidor de pagos no respondió; el seguimiento volverá a intentarlo en un rato.
+status-bitcoin-problem-unreadable = No se pudo leer la respuesta del servidor de pagos; el seguimiento volverá a intentarlo más tarde. Si esto sigue pasando, verifica el servidor en Configuración.
 status-bitcoin-watch-off = La app puede vigilar la red y avisarte cuando llegue el bitcoin y ya sea seguro gastarlo.
 status-bitcoin-turn-on = Activa el seguimiento del pago en Configuración
 status-bitcoin-last-checked = Consultado a las { $time }

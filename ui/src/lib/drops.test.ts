@@ -12,7 +12,7 @@ function uploadsWith(uploaded: ImageSlot[] = []) {
   const slots: ImageSlot[] = ["Image1", "Image2", "GovidImageFront"];
   const uploads = new PhotoUploads(
     HANDLE,
-    slots.map((slot) => ({ slot, description: slot, uploaded: uploaded.includes(slot), feedback: [] })),
+    slots.map((slot) => ({ slot, description: slot, serverDescription: null, uploaded: uploaded.includes(slot), feedback: [] })),
   );
   return { calls, uploads };
 }

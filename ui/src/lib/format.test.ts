@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatBtc, formatBytes, formatDollars, formatSats } from "./format";
+import { formatBtc, formatBytes, formatDigits, formatDollars, formatList, formatSats } from "./format";
 import { setLanguagePreference } from "./i18n.svelte";
 import { formatDateTime, formatElapsed, formatTime } from "./time";
 
@@ -43,6 +43,16 @@ describe("formatting in en-US", () => {
     expect(formatBytes(1)).toBe("1 byte");
   });
 
+  it("writes pixels and other technical counts ungrouped, as the backend does", () => {
+    expect(formatDigits(4000)).toBe("4000");
+    expect(formatDigits(12_000_000)).toBe("12000000");
+  });
+
+  it("lists facts with commas", () => {
+    expect(formatList(["JPEG 1600 x 1000, 3.1 MB", "re-encoded", "metadata removed"])).toBe("JPEG 1600 x 1000, 3.1 MB, re-encoded, metadata removed");
+    expect(formatList(["only"])).toBe("only");
+  });
+
   it("writes how long something has gone on", () => {
     expect(formatElapsed(45_000)).toBe("45 s");
     expect(formatElapsed(3 * 60_000 + 5_000)).toBe("3 min");
@@ -65,6 +75,12 @@ describe("formatting in es-US", () => {
     expect(formatSats(83_523)).toBe(`${grouped} sats`);
     expect(formatSats(1)).toBe("1 sat");
     expect(formatBtc(123_456_789_012)).toBe(`${new Intl.NumberFormat("es-US", { minimumFractionDigits: 8 }).format(1234.56789012)} BTC`);
+  });
+
+  it("writes pixels in the language's digits, and lists facts as Spanish does", () => {
+    setLanguagePreference("es-US");
+    expect(formatDigits(4000)).toBe(new Intl.NumberFormat("es-US", { useGrouping: false }).format(4000));
+    expect(formatList(["a", "b", "c"])).toBe("a, b y c");
   });
 
   it("writes dates and times for es-US", () => {

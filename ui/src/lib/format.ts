@@ -26,6 +26,19 @@ export function formatInteger(value: number): string {
   return numberFormat(formatLocale(), { maximumFractionDigits: 0 }).format(value);
 }
 
+/**
+ * A whole number in the language's digits but without grouping, as pixels and other technical
+ * counts are written beside their unit ("4000 x 3000", "640 pixels"), the backend's way too.
+ */
+export function formatDigits(value: number): string {
+  return numberFormat(formatLocale(), { maximumFractionDigits: 0, useGrouping: false }).format(value);
+}
+
+/** Facts in a row, as the language lists them: "a, b, c" in en-US, "a, b y c" in es-US. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(formatLocale(), { type: "unit", style: "short" }).format(items);
+}
+
 /** `whole` grouped, then a decimal mark and `fraction` exactly as given. */
 function withFraction(whole: number, fraction: string): string {
   const locale = formatLocale();

@@ -1,7 +1,6 @@
-// The payout watch in the seller's language, from its state and count of confirmations. Rust
-// sends the same in English (headline, detail); `problem` stays Rust's: the view does not say
-// which of its two problems it is.
-import type { PayoutWatchStateName, PayoutWatchView } from "./bindings";
+// The payout watch in the seller's language, from its state, count of confirmations and problem
+// code. Rust sends the headline and detail in English too; the problem it keeps as a code only.
+import type { PayoutProblem, PayoutWatchStateName, PayoutWatchView } from "./bindings";
 import { t } from "./i18n.svelte";
 
 const headlines = {
@@ -28,4 +27,14 @@ export function payoutHeadline(watch: Pick<PayoutWatchView, "state" | "confirmat
 /** What the state means: whether the bitcoin may still move, and when it is safe to spend. */
 export function payoutDetail(watch: Pick<PayoutWatchView, "state">): string {
   return t(details[watch.state]);
+}
+
+const problems = {
+  unreachable: "status-bitcoin-problem-unreachable",
+  unreadable: "status-bitcoin-problem-unreadable",
+} as const satisfies Record<PayoutProblem, string>;
+
+/** Why the watch could not look lately, and that it keeps trying. */
+export function payoutProblem(problem: PayoutProblem): string {
+  return t(problems[problem]);
 }

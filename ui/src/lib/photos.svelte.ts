@@ -11,6 +11,7 @@ import {
   type UploadProgress,
 } from "./bindings";
 import { settle } from "./errors";
+import { photoDescription } from "./photo-slots";
 
 export type RequiredImage = OrderView["requiredImages"][number];
 // "waiting": in the order's upload queue behind another photo; the app sends one at a time.
@@ -18,7 +19,7 @@ export type SlotPhase = "empty" | "preparing" | "waiting" | "uploading" | "uploa
 
 export class SlotState {
   readonly slot: ImageSlot;
-  readonly description: string;
+  readonly serverDescription: string | null;
   phase: SlotPhase = $state("empty");
   prepared: PreparedPhotoView | null = $state(null);
   sent = $state(0);
@@ -32,8 +33,13 @@ export class SlotState {
 
   constructor(image: RequiredImage) {
     this.slot = image.slot;
-    this.description = image.description;
+    this.serverDescription = image.serverDescription;
     if (image.uploaded) this.phase = "uploaded";
+  }
+
+  /** Read while rendering, so that the app's own words follow a change of language. */
+  get description(): string {
+    return photoDescription(this);
   }
 
   get busy(): boolean {

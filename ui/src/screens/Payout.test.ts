@@ -52,6 +52,40 @@ describe("Payout step", () => {
     });
   });
 
+  it("says what was left out of a pasted link, in the seller's language", async () => {
+    const link = `bitcoin:${ADDRESS}?amount=0.001&req-x=1`;
+    setup({
+      check_destination: (args) =>
+        args.input === link
+          ? ({
+              kind: "p2wpkh",
+              kindLabel: "Bitcoin address (SegWit)",
+              apiValue: ADDRESS,
+              isLightning: false,
+              notes: [
+                { code: "amount_ignored", values: { amount: "0.001" }, text: "Rust's English, which the screen does not show" },
+                { code: "other_ignored", values: { keys: "req-x" }, text: "Rust's English, which the screen does not show" },
+              ],
+            } satisfies DestinationView)
+          : checkDestination(args),
+    });
+    await userEvent.type(screen.getByTestId("destination-input"), link);
+    const notes = () => screen.getAllByTestId("destination-note").map((note) => note.textContent);
+    await waitFor(() =>
+      expect(notes()).toEqual([
+        "the amount in the link (0.001 BTC) was ignored: CardCoins pays out the card's value",
+        "other details in the link were ignored (req-x)",
+      ]),
+    );
+    setLanguagePreference("es-US");
+    await waitFor(() =>
+      expect(notes()).toEqual([
+        "no se tomó en cuenta el monto del enlace (0.001 BTC): CardCoins paga el valor de la tarjeta",
+        "no se tomaron en cuenta otros datos del enlace (req-x)",
+      ]),
+    );
+  });
+
   it("explains each refusal and does not submit", async () => {
     const { calls, flow } = setup();
     const input = screen.getByTestId("destination-input");

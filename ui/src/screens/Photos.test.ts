@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import type { Channel } from "@tauri-apps/api/core";
 import { Flow } from "../lib/flow.svelte";
+import { setLanguagePreference } from "../lib/i18n.svelte";
 import type { ImageSlot, UploadProgress } from "../lib/bindings";
 import { HANDLE, callsTo, fail, mockCommands, orderView, prepared, type Handler } from "../test/ipc";
 import Photos from "./Photos.svelte";
@@ -31,7 +32,7 @@ function setup(overrides: Record<string, Handler> = {}) {
 }
 
 describe("Photos step", () => {
-  it("shows one slot per required image with the server's description and the guide", async () => {
+  it("shows one slot per required image, named for what it shows, and the guide", async () => {
     setup();
     const front = await screen.findByTestId("photo-slot-Image1");
     expect(front.textContent).toContain("Front of the card");
@@ -51,7 +52,7 @@ describe("Photos step", () => {
         }),
       prepare_photo: (args) =>
         prepared(args.slot as ImageSlot, {
-          warnings: [{ code: "photo.warning.too_dark", message: "The photo is dark, and the card may be hard to read. Take it again in better light." }],
+          warnings: [{ code: "photo.warning.too_dark", message: "The photo is dark, and the card may be hard to read. Take it again in better light.", values: { brightness: 31, threshold: 50 } }],
         }),
     });
     await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
@@ -78,6 +79,53 @@ describe("Photos step", () => {
     await waitFor(() => expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(false));
     await userEvent.click(screen.getByTestId("continue"));
     expect(flow.screen).toBe("review");
+  });
+
+  it("says what each photo shows and what was done to it, in the seller's language", async () => {
+    const big = prepared("Image1", {
+      width: 4096,
+      height: 3440,
+      bytes: 4_812_345,
+      sizeText: "4.8 MB",
+      jpegQuality: 88,
+      sourceFormat: "PNG",
+      sourceBytes: 60_300_000,
+      sourceWidth: 5000,
+      sourceHeight: 4200,
+      orientationApplied: 6,
+      summary: "Rust's English, which the screen does not show",
+      warnings: [{ code: "photo.warning.too_small", message: "ignored", values: { long_side: 640, recommended: 1000 } }],
+    });
+    setup({
+      get_order: () =>
+        orderView({
+          requiredImages: [
+            { slot: "Image1", description: "Front of the card", serverDescription: null, uploaded: false, feedback: [] },
+            { slot: "Image2", description: "Back, PIN uncovered", serverDescription: "Back, PIN uncovered", uploaded: false, feedback: [] },
+          ],
+        }),
+      prepare_photo: () => big,
+      upload_photo: () => big,
+    });
+    await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
+    const summary = await screen.findByTestId("photo-summary-Image1");
+    expect(summary.textContent).toBe(
+      "JPEG 4096 x 3440, 4.8 MB, converted from PNG, re-encoded at quality 88, scaled down from 5000 x 4200 (60.3 MB), rotated 90° clockwise, metadata removed; warnings: small (640 px long side)",
+    );
+    const warnings = screen.getByTestId("photo-warnings-Image1");
+    expect(warnings.textContent).toMatch(/^The photo is small \(640 pixels on its long side; 1000 or more is better\), so the reviewer/);
+    const heading = (slot: ImageSlot) => screen.getByTestId(`photo-slot-${slot}`).querySelector("h2")?.textContent;
+    expect(heading("Image1")).toBe("Front of the card");
+    expect(heading("Image2")).toBe("Back, PIN uncovered");
+
+    setLanguagePreference("es-US");
+    await waitFor(() => expect(heading("Image1")).toBe("Frente de la tarjeta"));
+    expect(heading("Image2")).toBe("Back, PIN uncovered");
+    expect(summary.textContent).toBe(
+      "JPEG de 4096 x 3440, 4.8 MB, convertida de PNG, codificada de nuevo con calidad 88, reducida de 5000 x 4200 (60.3 MB), girada 90° a la derecha y metadatos eliminados; avisos: pequeña (640 px en el lado más largo)",
+    );
+    expect(warnings.textContent).toMatch(/^La foto es pequeña \(640 píxeles/);
+    expect(screen.getByRole("img").getAttribute("alt")).toBe("Vista previa de la foto de Frente de la tarjeta");
   });
 
   it("assigns files dropped on the window to the empty slots in order", async () => {
@@ -147,7 +195,7 @@ describe("Photos step", () => {
   it("offers to replace a photo uploaded in an earlier session", async () => {
     setup({
       get_order: () =>
-        orderView({ requiredImages: [{ slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] }] }),
+        orderView({ requiredImages: [{ slot: "Image1", description: "Front of the card", serverDescription: null, uploaded: true, feedback: [] }] }),
     });
     expect((await screen.findByTestId("choose-photo-Image1")).textContent).toMatch(/Replace photo/);
     expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(false);

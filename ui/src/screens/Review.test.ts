@@ -11,8 +11,8 @@ function setup(overrides: Record<string, Handler> = {}) {
       orderView({
         step: "review",
         requiredImages: [
-          { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
-          { slot: "Image2", description: "Back of the card", uploaded: true, feedback: [] },
+          { slot: "Image1", description: "Front of the card", serverDescription: null, uploaded: true, feedback: [] },
+          { slot: "Image2", description: "Back of the card", serverDescription: null, uploaded: true, feedback: [] },
         ],
       }),
     submit_for_verification: () => null,

@@ -14,8 +14,8 @@ const processing = orderView({
   statusExplanation: "CardCoins is checking your photos. This usually takes a few minutes; you may close the app and come back.",
   step: "status",
   requiredImages: [
-    { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
-    { slot: "Image2", description: "Back of the card", uploaded: true, feedback: [] },
+    { slot: "Image1", description: "Front of the card", serverDescription: null, uploaded: true, feedback: [] },
+    { slot: "Image2", description: "Back of the card", serverDescription: null, uploaded: true, feedback: [] },
   ],
 });
 const rejected = orderView({
@@ -25,8 +25,8 @@ const rejected = orderView({
   statusExplanation: "Some photos were not accepted. Read the feedback, upload new photos and submit them again.",
   photosRejected: true,
   requiredImages: [
-    { slot: "Image1", description: "Front of the card", uploaded: true, feedback: [] },
-    { slot: "Image2", description: "Back of the card", uploaded: true, feedback: ["The numbers on the back are blurry."] },
+    { slot: "Image1", description: "Front of the card", serverDescription: null, uploaded: true, feedback: [] },
+    { slot: "Image2", description: "Back of the card", serverDescription: null, uploaded: true, feedback: ["The numbers on the back are blurry."] },
   ],
 });
 const approved = orderView({
@@ -294,10 +294,20 @@ describe("Your bitcoin", () => {
     expect(screen.queryByTestId("payout-watch-checked")).toBeNull();
   });
 
-  it("shows a calm word when the payout server fails", async () => {
-    setup(() => watching("seen", { problem: "The payout server's answer could not be read; the watch will try again later." }));
-    expect((await screen.findByTestId("payout-watch-problem")).textContent).toMatch(/will try again later/);
+  it("shows a calm word when the payout server fails, in the seller's language", async () => {
+    setup(() => watching("seen", { problem: "unreadable" }));
+    const problem = await screen.findByTestId("payout-watch-problem");
+    expect(problem.textContent).toBe(
+      "The payout server's answer could not be read; the watch will try again later. If this lasts, check the server in Settings.",
+    );
     expect(screen.getByTestId("payout-watch-headline").textContent).toBe("Payment seen");
+    setLanguagePreference("es-US");
+    await waitFor(() => expect(problem.textContent).toMatch(/^No se pudo leer la respuesta del servidor de pagos; .* en Configuración\.$/));
+  });
+
+  it("says when the payout server did not answer", async () => {
+    setup(() => watching("waiting", { problem: "unreachable" }));
+    expect((await screen.findByTestId("payout-watch-problem")).textContent).toBe("The payout server did not answer; the watch will try again in a while.");
   });
 
   it("offers to turn the watch on when it is off", async () => {
