@@ -1,14 +1,14 @@
 //! One command per step of an order: create, read, phone, payment, verify. Each reads the order
 //! ID from the vault by handle and keeps the vault's record in step with the server.
 
+use std::time::Instant;
+
 use cardcoins_api::{ApiError, CodeChannel, NewOrder, OrderDetails, PaymentDetails, PersonName};
 use cardcoins_core::{
     quote_sats, ApiField, Cents, Destination, ErrorCode, FlowStep, OrderStatus, PhoneNumber,
     VerificationCode,
 };
 use cardcoins_records::OrderFacts;
-use std::time::Instant;
-
 use cardcoins_vault::{OrderRecord, RecordedQuote};
 use serde::{Deserialize, Serialize};
 use specta::Type;

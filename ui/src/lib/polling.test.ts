@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay, startPolling, statusBackoff, type PollOutcome } from "./polling";
 
 describe("backoffDelay", () => {
-  it("starts at 2 s and grows by half each time", () => {
-    expect(backoffDelay(0)).toBe(2_000);
-    expect(backoffDelay(1)).toBe(3_000);
-    expect(backoffDelay(2)).toBe(4_500);
+  it("starts at 10 s, the app's shortest gap between reads, and grows by half each time", () => {
+    expect(backoffDelay(0)).toBe(10_000);
+    expect(backoffDelay(1)).toBe(15_000);
+    expect(backoffDelay(2)).toBe(22_500);
   });
 
   it("never goes past 30 s", () => {
@@ -14,8 +14,8 @@ describe("backoffDelay", () => {
   });
 
   it("treats a negative or fractional attempt as the nearest sensible one", () => {
-    expect(backoffDelay(-3)).toBe(2_000);
-    expect(backoffDelay(1.7)).toBe(3_000);
+    expect(backoffDelay(-3)).toBe(10_000);
+    expect(backoffDelay(1.7)).toBe(15_000);
   });
 });
 
@@ -34,13 +34,13 @@ describe("startPolling", () => {
     const poller = startPolling(task, { onScheduled: (d) => delays.push(d) });
     await vi.advanceTimersByTimeAsync(0);
     expect(task).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1_999);
+    await vi.advanceTimersByTimeAsync(9_999);
     expect(task).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(task).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.advanceTimersByTimeAsync(15_000);
     expect(task).toHaveBeenCalledTimes(3);
-    expect(delays).toEqual([2_000, 3_000, 4_500]);
+    expect(delays).toEqual([10_000, 15_000, 22_500]);
     poller.stop();
   });
 
@@ -48,8 +48,8 @@ describe("startPolling", () => {
     const task = scripted(["unchanged", "unchanged", "changed"]);
     const delays: number[] = [];
     const poller = startPolling(task, { onScheduled: (d) => delays.push(d) });
-    await vi.advanceTimersByTimeAsync(2_000 + 3_000);
-    expect(delays).toEqual([2_000, 3_000, 2_000]);
+    await vi.advanceTimersByTimeAsync(10_000 + 15_000);
+    expect(delays).toEqual([10_000, 15_000, 10_000]);
     poller.stop();
   });
 
@@ -83,8 +83,8 @@ describe("startPolling", () => {
     const task = scripted([]);
     const poller = startPolling(task);
     await vi.advanceTimersByTimeAsync(10 * 60_000);
-    // 2 + 3 + 4.5 + 6.75 + 10.125 + 15.19 + 22.78 s, then every 30 s: about 25 tries in 10 minutes.
-    expect(task.mock.calls.length).toBeLessThan(30);
+    // 10 + 15 + 22.5 s, then every 30 s: about 20 tries in 10 minutes.
+    expect(task.mock.calls.length).toBeLessThan(25);
     expect(task.mock.calls.length).toBeGreaterThan(15);
     poller.stop();
   });
@@ -95,8 +95,8 @@ describe("startPolling", () => {
     });
     const delays: number[] = [];
     const poller = startPolling(task, { onScheduled: (d) => delays.push(d) });
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(delays).toEqual([2_000, 3_000]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(delays).toEqual([10_000, 15_000]);
     poller.stop();
   });
 });

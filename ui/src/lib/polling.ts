@@ -7,8 +7,12 @@ export interface Backoff {
   factor: number;
 }
 
-/** 2 s, 3 s, 4.5 s, … up to 30 s. */
-export const statusBackoff: Backoff = { initialMs: 2_000, maxMs: 30_000, factor: 1.5 };
+/**
+ * 10 s, 15 s, 22.5 s, then 30 s. The app answers a read within 10 s of its last one from that
+ * one (CardCoins' firewall turns away an address that asks more often), so asking sooner only
+ * repeats the last answer and, out of step with it, would notice a decision up to 10 s later.
+ */
+export const statusBackoff: Backoff = { initialMs: 10_000, maxMs: 30_000, factor: 1.5 };
 
 /** Delay before try number `attempt` (0-based) when nothing has changed since `attempt` tries. */
 export function backoffDelay(attempt: number, backoff: Backoff = statusBackoff): number {

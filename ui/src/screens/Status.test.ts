@@ -75,9 +75,9 @@ describe("Status step", () => {
     const { calls } = setup(sequence(processing, processing, approved));
     await vi.advanceTimersByTimeAsync(0);
     expect(callsTo(calls, "get_order")).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(callsTo(calls, "get_order")).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(2_999);
+    await vi.advanceTimersByTimeAsync(14_999);
     expect(callsTo(calls, "get_order")).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(callsTo(calls, "get_order")).toHaveLength(3);
@@ -103,7 +103,7 @@ describe("Status step", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(screen.getByTestId("status-error").textContent).toMatch(/offline/i);
     online = true;
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(callsTo(calls, "get_order")).toHaveLength(2);
     expect(screen.queryByTestId("status-error")).toBeNull();
     expect(screen.getByTestId("status-label").textContent).toBe("Being reviewed");
@@ -194,7 +194,7 @@ describe("Status step", () => {
     setup(sequence(orderView({ ...processing, status: "in_review", statusLabel: "In review" }), declined));
     await vi.advanceTimersByTimeAsync(0);
     expect(screen.getByTestId("status-label").textContent).toBe("In review");
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(screen.getByTestId("status-label").textContent).toBe("Declined");
     expect(screen.getByTestId("general-feedback").textContent).toMatch(/not readable/);
     // No photo named: every one may be replaced, none has to be.
