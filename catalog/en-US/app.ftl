@@ -36,6 +36,8 @@ notice-payout-done-body = It has 3 confirmations (block { $block }). The bitcoin
 ## The system's file dialogs.
 
 dialog-choose-photos = Choose photos of the card
+dialog-choose-photos-filter = Photos
+dialog-captcha-title = CardCoins: are you a person?
 dialog-export-title = Export your orders
 dialog-export-filter-csv = CSV spreadsheet
 dialog-export-filter-bip329 = BIP-329 labels

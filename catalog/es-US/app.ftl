@@ -37,6 +37,8 @@ notice-payout-done-body = Ya tiene 3 confirmaciones (bloque { $block }). El bitc
 ## Los cuadros de diálogo de archivos del sistema.
 
 dialog-choose-photos = Elige las fotos de la tarjeta
+dialog-choose-photos-filter = Fotos
+dialog-captcha-title = CardCoins: ¿eres una persona?
 dialog-export-title = Exportar tus órdenes
 dialog-export-filter-csv = Hoja de cálculo CSV
 dialog-export-filter-bip329 = Etiquetas BIP-329

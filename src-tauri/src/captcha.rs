@@ -116,7 +116,7 @@ pub async fn solve_captcha(
     let service_origins = source.service_origins();
     #[allow(unused_mut)]
     let mut builder = WebviewWindowBuilder::new(&app, WINDOW_LABEL, WebviewUrl::External(blank))
-        .title("CardCoins: are you a person?")
+        .title(state.catalog().text("dialog-captcha-title", &[]))
         .inner_size(460.0, 640.0)
         .center()
         .on_navigation(move |url| {

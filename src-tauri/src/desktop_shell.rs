@@ -116,11 +116,11 @@ impl Shell for DesktopShell {
         open::that_detached(target).map_err(|error| error.to_string())
     }
 
-    fn choose_photos(&self, title: String) -> Choice<'_, Vec<PathBuf>> {
+    fn choose_photos(&self, title: String, filter_name: String) -> Choice<'_, Vec<PathBuf>> {
         let chosen = self.on_main_thread(move |parent| {
             // GTK matches patterns case-sensitively; iPhones name photos IMG_0001.HEIC.
             let dialog = rfd::AsyncFileDialog::new().set_title(title).add_filter(
-                "Photos",
+                filter_name,
                 &[
                     "jpg", "jpeg", "png", "webp", "heic", "heif", "JPG", "JPEG", "PNG", "WEBP",
                     "HEIC", "HEIF",

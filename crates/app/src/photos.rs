@@ -238,10 +238,12 @@ fn too_slow(budget: &LinkBudget, smallest: &PreparedPhoto) -> AppError {
 
 /// The system's file chooser, images only; an empty list when cancelled.
 pub async fn pick_photos(state: &AppState) -> Result<Vec<String>, AppError> {
-    let title = state.catalog().text("dialog-choose-photos", &[]);
+    let catalog = state.catalog();
+    let title = catalog.text("dialog-choose-photos", &[]);
+    let filter_name = catalog.text("dialog-choose-photos-filter", &[]);
     let chosen = state
         .shell()
-        .choose_photos(title)
+        .choose_photos(title, filter_name)
         .await
         .map_err(|error| AppError::internal("opening the file chooser", error))?;
     Ok(chosen

@@ -24,7 +24,7 @@ pub trait Shell: Send + Sync + Debug + 'static {
     /// Opens a web address in the browser or a folder in the file manager.
     fn open_externally(&self, target: &str) -> Result<(), String>;
     /// The system's file chooser, images only; empty when cancelled.
-    fn choose_photos(&self, title: String) -> Choice<'_, Vec<PathBuf>>;
+    fn choose_photos(&self, title: String, filter_name: String) -> Choice<'_, Vec<PathBuf>>;
     /// The system's save dialog; `None` when cancelled.
     fn choose_save_path(&self, request: SaveRequest) -> Choice<'_, Option<PathBuf>>;
 }
@@ -116,7 +116,7 @@ impl Shell for RecordingShell {
         Ok(())
     }
 
-    fn choose_photos(&self, _title: String) -> Choice<'_, Vec<PathBuf>> {
+    fn choose_photos(&self, _title: String, _filter_name: String) -> Choice<'_, Vec<PathBuf>> {
         let photos = self
             .photos
             .lock()
