@@ -27,6 +27,9 @@ pub enum VaultError {
     #[error("The order ID for this order is not stored on this computer any more (it was kept for one run only, or removed from the system keyring). Ask CardCoins support, or start a new order.")]
     SecretMissing { handle: String },
 
+    #[error("Your wallet's key is not stored on this computer any more (it was kept for one run only, or removed from the system keyring). Set your wallet again in Settings, or paste an address.")]
+    WalletKeyMissing,
+
     #[error("The system keyring could not be used: {detail}. The order ID was not saved there.")]
     KeyringFailed { detail: String },
 }
@@ -40,6 +43,7 @@ impl VaultError {
             VaultError::UnknownOrder { .. } => "unknown_order",
             VaultError::SecretMissing { .. } => "vault_secret_missing",
             VaultError::KeyringFailed { .. } => "vault_unavailable",
+            VaultError::WalletKeyMissing => "wallet_key_missing",
         }
     }
 }

@@ -52,23 +52,30 @@ impl OsKeyring {
     }
 
     pub fn store(&self, handle: &str, id: &OrderId) -> Result<(), VaultError> {
-        self.entry(handle)?
-            .set_password(id.expose_secret())
-            .map_err(failed)
+        self.store_text(handle, id.expose_secret())
+    }
+
+    pub fn store_text(&self, name: &str, secret: &str) -> Result<(), VaultError> {
+        self.entry(name)?.set_password(secret).map_err(failed)
+    }
+
+    /// `None` when there is no such entry.
+    pub fn load_text(&self, name: &str) -> Result<Option<String>, VaultError> {
+        match self.entry(name)?.get_password() {
+            Ok(secret) => Ok(Some(secret)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(error) => Err(failed(error)),
+        }
     }
 
     pub fn load(&self, handle: &str) -> Result<OrderId, VaultError> {
-        match self.entry(handle)?.get_password() {
-            // A value that does not parse was not written by this app: treat it as missing
-            // rather than echo it anywhere.
-            Ok(secret) => OrderId::parse(&secret).map_err(|_| VaultError::SecretMissing {
-                handle: handle.to_string(),
-            }),
-            Err(keyring::Error::NoEntry) => Err(VaultError::SecretMissing {
-                handle: handle.to_string(),
-            }),
-            Err(error) => Err(failed(error)),
-        }
+        let missing = || VaultError::SecretMissing {
+            handle: handle.to_string(),
+        };
+        // A value that does not parse was not written by this app: treat it as missing rather
+        // than echo it anywhere.
+        let secret = self.load_text(handle)?.ok_or_else(missing)?;
+        OrderId::parse(&secret).map_err(|_| missing())
     }
 
     pub fn delete(&self, handle: &str) -> Result<(), VaultError> {

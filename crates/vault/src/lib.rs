@@ -15,6 +15,8 @@ mod record;
 mod seller_record;
 mod status_history;
 mod vault;
+mod wallet_file;
+mod wallet_keeping;
 
 pub use cardcoins_core::FlowStep;
 pub use data_file::{FileDamage, SCHEMA_VERSION};
@@ -22,6 +24,8 @@ pub use error::VaultError;
 pub use key_store::KeyStore;
 pub use payout_notes::{PayoutNote, MAX_PAYOUT_NOTES};
 pub use record::OrderRecord;
-pub use seller_record::{PhotoSent, RecordedDestination, RecordedQuote};
+pub use seller_record::{PhotoSent, RecordedDestination, RecordedQuote, WalletAddress};
 pub use status_history::{StatusEntry, MAX_HISTORY};
 pub use vault::OrderVault;
+pub use wallet_file::WalletRecord;
+pub use wallet_keeping::{AddressUse, WalletUses};

@@ -45,6 +45,10 @@ pub struct OrderRecord {
     /// Where the seller asked for the bitcoin to go, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<crate::seller_record::RecordedDestination>,
+    /// The address from the seller's wallet this order holds (set before the payout step is
+    /// sent, so a lost answer cannot hand it to another order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wallet_address: Option<crate::seller_record::WalletAddress>,
     /// A first and last name went with the payout step. The names themselves are never kept.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub names_given: bool,
@@ -77,6 +81,7 @@ impl OrderRecord {
             quote: None,
             server_quote: None,
             destination: None,
+            wallet_address: None,
             names_given: false,
             phone_last_digits: None,
             photos_sent: Vec::new(),

@@ -30,6 +30,15 @@ pub struct RecordedDestination {
     pub at: OffsetDateTime,
 }
 
+/// The receive address an order was given from the seller's wallet: which wallet, and the
+/// address's number on its receive chain. The address itself is the order's destination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalletAddress {
+    /// [`crate::WalletRecord::id`].
+    pub wallet: String,
+    pub index: u32,
+}
+
 /// One photo uploaded from this computer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhotoSent {

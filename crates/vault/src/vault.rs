@@ -9,23 +9,28 @@ use crate::error::VaultError;
 use crate::key_store::{KeyStore, OsKeyring};
 use crate::record::OrderRecord;
 use crate::seller_record::RecordedQuote;
+use crate::wallet_file::{self, WalletFile};
 
 /// The orders on this computer. Methods block (the Secret Service answers in tens of
 /// milliseconds, the file is fsynced): call them off the UI thread.
 #[derive(Debug)]
 pub struct OrderVault {
     path: PathBuf,
-    keyring: OsKeyring,
-    key_store: KeyStore,
+    pub(crate) keyring: OsKeyring,
+    pub(crate) key_store: KeyStore,
     /// The OS store answered when the vault was opened: IDs stored there earlier are read from it
     /// even if it has failed since.
-    keyring_answered: bool,
-    keyring_problem: Option<String>,
-    orders: Vec<OrderRecord>,
+    pub(crate) keyring_answered: bool,
+    pub(crate) keyring_problem: Option<String>,
+    pub(crate) orders: Vec<OrderRecord>,
     plain_ids_allowed: bool,
     /// IDs for [`KeyStore::SessionOnly`]; gone when the app closes.
     session_ids: HashMap<String, OrderId>,
     damage: Option<FileDamage>,
+    pub(crate) wallet_path: PathBuf,
+    pub(crate) wallet_file: WalletFile,
+    /// The wallet's key for [`KeyStore::SessionOnly`]; gone when the app closes.
+    pub(crate) session_wallet_key: Option<String>,
 }
 
 impl OrderVault {
@@ -47,6 +52,8 @@ impl OrderVault {
     ) -> Result<OrderVault, VaultError> {
         let path = data_file::path_in(folder);
         let loaded = data_file::load(&path)?;
+        let wallet_path = wallet_file::path_in(folder);
+        let wallet_file = wallet_file::load(&wallet_path)?;
         let (key_store, keyring_problem) = match probe {
             Ok(()) => (KeyStore::OsKeyring, None),
             Err(problem) => {
@@ -69,9 +76,13 @@ impl OrderVault {
             plain_ids_allowed: loaded.plain_ids_allowed,
             session_ids: HashMap::new(),
             damage: loaded.damage,
+            wallet_path,
+            wallet_file,
+            session_wallet_key: None,
         };
         if vault.key_store == KeyStore::OsKeyring {
             vault.move_plain_ids_to_keyring()?;
+            vault.move_wallet_key(KeyStore::OsKeyring)?;
         }
         // The damaged original is copied aside; writing back what was kept means the damage is
         // reported once, not at every start.
@@ -197,7 +208,8 @@ impl OrderVault {
 
     /// Removes an order: its ID from wherever it is kept, then its details.
     pub fn forget(&mut self, handle: &str) -> Result<(), VaultError> {
-        self.find(handle)?;
+        let record = self.find(handle)?.clone();
+        self.keep_used_address_of(&record)?;
         if self.keyring_answered && !self.session_ids.contains_key(handle) {
             self.keyring.delete(handle)?;
         }
@@ -219,6 +231,7 @@ impl OrderVault {
         }
         self.plain_ids_allowed = true;
         self.key_store = KeyStore::PlainFileWithConsent;
+        self.move_wallet_key(KeyStore::PlainFileWithConsent)?;
         self.save()
     }
 

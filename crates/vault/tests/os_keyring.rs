@@ -156,3 +156,37 @@ fn check_no_store(folder: &Path) {
         "never silently in plain text"
     );
 }
+
+#[test]
+fn the_wallet_key_lives_in_the_system_keyring() {
+    if !under_test_keyring() {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let service = service("wallet");
+    let key = "wpkh([73c5da0a/84'/0'/0']xpub6CatWdiZiodmUeTDp8LT5or8nmbKNcuyvz7WyksVFkKB4RHwCD3XyuvPEbvqAQY3rAPshWcMLoP2fMFMKHPJ4ZeZXYVUhLv1VMrjPC7PW6V/0/*)";
+    let mut vault = OrderVault::open(folder.path(), &service).expect("opens");
+    assert_eq!(vault.key_store(), KeyStore::OsKeyring);
+    vault
+        .set_wallet(
+            key,
+            cardcoins_vault::WalletRecord::new(
+                "w".into(),
+                "p2wpkh".into(),
+                "wpkh([73c5da0a/84'/0'/0'])".into(),
+                OffsetDateTime::UNIX_EPOCH,
+                20,
+            ),
+        )
+        .expect("set");
+    let reopened = OrderVault::open(folder.path(), &service).expect("reopens");
+    assert_eq!(reopened.wallet_key().expect("from the keyring"), key);
+    for file in ["wallet.json", "orders.json"] {
+        let text = std::fs::read_to_string(folder.path().join(file)).unwrap_or_default();
+        assert!(!text.contains("xpub6Cat"), "{file} holds no key");
+    }
+    let mut vault = reopened;
+    vault.forget_wallet().expect("forgotten");
+    let entry = keyring::Entry::new(&service, "cardcoins-wallet").expect("entry");
+    assert!(matches!(entry.get_password(), Err(keyring::Error::NoEntry)));
+}
