@@ -11,7 +11,7 @@ const ADDRESSES: [&str; 2] = [
     "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
     "bc1q34aq5drpuwy3wgl9lhup9892qp6svr8ldzyy7c",
 ];
-const COLUMNS: [&str; 8] = [
+const COLUMNS: [&str; 9] = [
     "date",
     "card_value_usd",
     "sats_received",
@@ -20,6 +20,7 @@ const COLUMNS: [&str; 8] = [
     "status",
     "destination",
     "txid_or_payment_hash",
+    "wallet_address_number",
 ];
 
 impl Sandbox {

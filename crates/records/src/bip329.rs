@@ -9,7 +9,9 @@
 //! The `output` type (`txid:vout`) is not written: the server does not say which output pays
 //! the seller. Lightning payouts are left out: BIP-329 has no type for an invoice or a payment
 //! hash, and wallets ignore types they do not define. Their payment hash is in the CSV export.
-//! `origin` is not written either: the app does not know which wallet the address belongs to.
+//! `origin` is written for an address that came from the seller's wallet set in the app (the
+//! descriptor type and key origin, never the key); for an address pasted by hand the app does not
+//! know which wallet it belongs to.
 
 use std::io::{BufRead, Write};
 
@@ -100,6 +102,10 @@ fn labels(rows: &[ExportRow], include_order_ids: bool) -> Vec<Bip329Label> {
             Some(PayoutRef::Txid(txid)) => canonical_txid(txid),
             _ => None,
         };
+        let origin = row
+            .wallet_address
+            .as_ref()
+            .and_then(|address| address.origin.clone());
         for (kind, reference) in [(Bip329Type::Addr, address), (Bip329Type::Tx, txid)] {
             let Some(reference) = reference else { continue };
             match labels
@@ -117,7 +123,7 @@ fn labels(rows: &[ExportRow], include_order_ids: bool) -> Vec<Bip329Label> {
                     kind,
                     reference,
                     label: Some(text.clone()),
-                    origin: None,
+                    origin: (kind == Bip329Type::Addr).then(|| origin.clone()).flatten(),
                     spendable: None,
                 }),
             }

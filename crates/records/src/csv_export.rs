@@ -10,7 +10,7 @@ use crate::usd::dollars;
 
 /// The header, in the order of the columns. Dates are RFC 3339 in UTC; dollar amounts are
 /// decimal text with two decimals, computed from integer cents.
-pub const CSV_COLUMNS: [&str; 8] = [
+pub const CSV_COLUMNS: [&str; 9] = [
     "date",
     "card_value_usd",
     "sats_received",
@@ -19,6 +19,7 @@ pub const CSV_COLUMNS: [&str; 8] = [
     "status",
     "destination",
     "txid_or_payment_hash",
+    "wallet_address_number",
 ];
 
 /// The last column, present only when order IDs are asked for.
@@ -71,6 +72,10 @@ fn cells(row: &ExportRow) -> Vec<String> {
         row.payout
             .as_ref()
             .map(|payout| payout.as_str().to_string())
+            .unwrap_or_default(),
+        row.wallet_address
+            .as_ref()
+            .map(|address| address.index.to_string())
             .unwrap_or_default(),
     ]
 }

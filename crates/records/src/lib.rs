@@ -28,5 +28,5 @@ pub use error::RecordsError;
 pub use facts::{OrderFacts, PayoutDestination};
 #[cfg(feature = "vault")]
 pub use receipt::{Receipt, ReceiptEntry, ReceiptPayout, ReceiptQuote};
-pub use row::{ExportRow, PayoutRef};
+pub use row::{ExportRow, PayoutRef, WalletAddressRef};
 pub use usd::{dollars, usd_value_at_receipt};

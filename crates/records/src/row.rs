@@ -24,6 +24,17 @@ pub struct ExportRow {
     pub payout: Option<PayoutRef>,
     /// Written only when the export is asked to include order IDs.
     pub order_id: Option<OrderId>,
+    /// The payout address came from the seller's wallet: its number there.
+    pub wallet_address: Option<WalletAddressRef>,
+}
+
+/// Which receive address of the seller's wallet an order was paid to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalletAddressRef {
+    /// The address's number on the wallet's receive chain (`…/0/index`).
+    pub index: u32,
+    /// BIP-329's `origin` for the wallet (`wpkh([d34db33f/84'/0'/0'])`), when known.
+    pub origin: Option<String>,
 }
 
 /// How the payout can be found again: on chain by its transaction, on Lightning by its payment
@@ -80,6 +91,7 @@ impl ExportRow {
             destination,
             payout: payout_ref,
             order_id: None,
+            wallet_address: None,
         }
     }
 
@@ -96,7 +108,13 @@ impl ExportRow {
             destination: facts.destination.as_ref().map(|d| d.text.clone()),
             payout: facts.payout_ref.clone(),
             order_id: None,
+            wallet_address: None,
         }
+    }
+
+    pub fn with_wallet_address(mut self, address: WalletAddressRef) -> ExportRow {
+        self.wallet_address = Some(address);
+        self
     }
 
     pub fn with_order_id(mut self, id: OrderId) -> ExportRow {

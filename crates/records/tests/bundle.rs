@@ -31,6 +31,7 @@ fn bundle() -> SupportBundle {
                 destination: Some("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4".into()),
                 payout: Some(PayoutRef::Txid(format!("txid-for-{SECRET}"))),
                 order_id: Some(id),
+                wallet_address: None,
             },
             history: vec![
                 TimelineEntry {

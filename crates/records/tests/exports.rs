@@ -4,12 +4,13 @@
 use cardcoins_core::{Cents, OrderId, OrderStatus, Sats};
 use cardcoins_records::{
     read_bip329, write_bip329, write_csv, Bip329Label, Bip329Type, ExportRow, PayoutRef,
-    CSV_COLUMNS,
+    WalletAddressRef, CSV_COLUMNS,
 };
 use time::macros::datetime;
 
 const ADDRESS: &str = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
 const TXID: &str = "F91D0A8A78462BC59398F2C5D7A84FCFF491C26BA54C4833478B202796C8AAFD";
+const ORIGIN: &str = "wpkh([73c5da0a/84'/0'/0'])";
 const SECRET_A: &str = "exportSECRETaaaa";
 const SECRET_B: &str = "exportSECRETbbbb";
 
@@ -24,6 +25,10 @@ fn rows() -> Vec<ExportRow> {
             destination: Some(ADDRESS.to_string()),
             payout: Some(PayoutRef::Txid(TXID.to_string())),
             order_id: Some(OrderId::parse(SECRET_A).expect("id")),
+            wallet_address: Some(WalletAddressRef {
+                index: 7,
+                origin: Some(ORIGIN.to_string()),
+            }),
         },
         ExportRow {
             date: Some(datetime!(2026-12-04 09:00:00 -05:00)),
@@ -34,6 +39,7 @@ fn rows() -> Vec<ExportRow> {
             destination: Some("lnbc1500n1invoice".to_string()),
             payout: Some(PayoutRef::PaymentHash("0a1b2c".to_string())),
             order_id: Some(OrderId::parse(SECRET_B).expect("id")),
+            wallet_address: None,
         },
         // What a hostile or broken server could send back: text with separators, quotes and
         // line breaks, and text a spreadsheet would run as a formula.
@@ -46,6 +52,7 @@ fn rows() -> Vec<ExportRow> {
             destination: Some("=HYPERLINK(\"http://evil\",\"x\")".to_string()),
             payout: Some(PayoutRef::Txid("@SUM(1+1)".to_string())),
             order_id: None,
+            wallet_address: None,
         },
     ]
 }
@@ -94,11 +101,13 @@ fn csv_reads_back_with_one_row_per_order() {
             "completed",
             ADDRESS,
             TXID,
+            "7",
         ]
     );
     assert_eq!(records[1][0], "2026-12-04T14:00:00Z", "dates are in UTC");
     assert_eq!(records[1][4], "55.00");
     assert_eq!(records[1][7], "0a1b2c", "Lightning payouts keep their hash");
+    assert_eq!(records[1][8], "", "a pasted address has no number");
 }
 
 #[test]
@@ -126,9 +135,9 @@ fn csv_holds_order_ids_only_when_asked() {
     let with = csv_text(true);
     let (header, records) = read_csv(&with);
     assert_eq!(header.last().map(String::as_str), Some("order_id"));
-    assert_eq!(records[0][8], SECRET_A);
-    assert_eq!(records[1][8], SECRET_B);
-    assert_eq!(records[2][8], "");
+    assert_eq!(records[0][9], SECRET_A);
+    assert_eq!(records[1][9], SECRET_B);
+    assert_eq!(records[2][9], "");
 }
 
 /// A BIP-329 line as the spec defines it, read without this crate's types: a JSON object whose
@@ -184,7 +193,7 @@ fn bip329_round_trip() {
                 kind: Bip329Type::Addr,
                 reference: ADDRESS.to_string(),
                 label: Some(label.clone()),
-                origin: None,
+                origin: Some(ORIGIN.to_string()),
                 spendable: None,
             },
             Bip329Label {
