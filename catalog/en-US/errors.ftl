@@ -57,6 +57,12 @@ error-code-captcha_not_completed = The captcha was closed before it was solved. 
 error-code-captcha_timeout = The captcha window was closed because the check was not finished in time. Press Send code to open it again.
 error-code-captcha_not_configured = Codes cannot be sent from this copy of the app: it was built without the captcha CardCoins requires.
 
+## The seller's wallet
+
+error-code-invalid_wallet = This is not a wallet key the app can use. Paste the extended public key (xpub, ypub or zpub) or the output descriptor from your wallet's export screen.
+error-code-wallet_private_key = This is private: it can spend your bitcoin. Never paste it into any app. Paste your wallet's extended public key (xpub, ypub or zpub) instead; nothing was kept.
+error-code-wallet_not_set = No wallet is set, or its key is no longer on this computer. Add your wallet in Settings, or paste an address.
+
 ## This computer
 
 error-code-unknown_order = This order is not in the order list (it may have been forgotten). Open the order list again.

@@ -57,6 +57,12 @@ error-code-captcha_not_completed = La verificación se cerró antes de completar
 error-code-captcha_timeout = La ventana de verificación se cerró porque no se terminó a tiempo. Presiona Enviar código para abrirla de nuevo.
 error-code-captcha_not_configured = No se pueden enviar códigos desde esta copia de la app: se creó sin la verificación que exige CardCoins.
 
+## La billetera de quien vende
+
+error-code-invalid_wallet = Esta no es una clave de billetera que la app pueda usar. Pega la clave pública extendida (xpub, ypub o zpub) o el descriptor de salida de la pantalla de exportación de tu billetera.
+error-code-wallet_private_key = Esto es privado: con esto se puede gastar tu bitcoin. Nunca lo pegues en ninguna app. Pega en su lugar la clave pública extendida de tu billetera (xpub, ypub o zpub); no se guardó nada.
+error-code-wallet_not_set = No hay ninguna billetera configurada, o su clave ya no está en esta computadora. Agrega tu billetera en Configuración o pega una dirección.
+
 ## Esta computadora
 
 error-code-unknown_order = Esta orden no está en la lista de órdenes (puede que se haya olvidado). Vuelve a abrir la lista de órdenes.

@@ -9,8 +9,9 @@ use cardcoins_app::order_views::{OrderSummary, OrderView, QuoteView};
 use cardcoins_app::photos::{ImageSlot, PreparedPhotoView, UploadProgress};
 use cardcoins_app::records::ExportFormat;
 use cardcoins_app::settings::Settings;
+use cardcoins_app::wallet::{FreshAddress, WalletPreview, WalletView};
 use cardcoins_app::{
-    app_info, checks, explorer, orders, photos, records, settings, support, vault,
+    app_info, checks, explorer, orders, photos, records, settings, support, vault, wallet,
 };
 use cardcoins_app::{AppError, Startup};
 use tauri::ipc::Channel;
@@ -125,6 +126,70 @@ pub async fn submit_payment(
         captcha_token.as_deref(),
     )
     .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn submit_payment_from_wallet(
+    startup: State<'_, Startup>,
+    handle: String,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    captcha_token: Option<String>,
+) -> Result<(), AppError> {
+    wallet::submit_payment_from_wallet(
+        startup.ready().await?,
+        &handle,
+        first_name.as_deref(),
+        last_name.as_deref(),
+        captcha_token.as_deref(),
+    )
+    .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn check_wallet(input: String) -> Result<WalletPreview, AppError> {
+    wallet::check_wallet(&input)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_wallet(
+    startup: State<'_, Startup>,
+    input: String,
+) -> Result<WalletView, AppError> {
+    wallet::set_wallet(startup.ready().await?, &input).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_wallet(startup: State<'_, Startup>) -> Result<Option<WalletView>, AppError> {
+    wallet::get_wallet(startup.ready().await?).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_wallet(startup: State<'_, Startup>) -> Result<(), AppError> {
+    wallet::forget_wallet(startup.ready().await?).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_wallet_gap_limit(
+    startup: State<'_, Startup>,
+    gap_limit: u32,
+) -> Result<WalletView, AppError> {
+    wallet::set_wallet_gap_limit(startup.ready().await?, gap_limit).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn fresh_address(
+    startup: State<'_, Startup>,
+    handle: String,
+) -> Result<FreshAddress, AppError> {
+    wallet::fresh_address(startup.ready().await?, &handle).await
 }
 
 #[tauri::command]

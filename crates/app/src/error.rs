@@ -113,6 +113,7 @@ impl From<VaultError> for AppError {
     fn from(error: VaultError) -> AppError {
         let code = match &error {
             VaultError::UnknownOrder { .. } => ErrorCode::UnknownOrder,
+            VaultError::WalletKeyMissing => ErrorCode::WalletNotSet,
             VaultError::Io { .. }
             | VaultError::NewerSchema { .. }
             | VaultError::SecretMissing { .. }

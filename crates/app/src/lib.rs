@@ -28,6 +28,7 @@ pub mod state;
 pub mod status_watch;
 pub mod support;
 pub mod vault;
+pub mod wallet;
 
 #[cfg(test)]
 mod dialect_journeys;
@@ -45,6 +46,8 @@ mod records_tests;
 mod secrets_tests;
 #[cfg(test)]
 mod upload_queue_tests;
+#[cfg(test)]
+mod wallet_tests;
 
 pub use error::AppError;
 pub use shell::{RecordingShell, Shell};

@@ -248,10 +248,35 @@ pub async fn verify_phone_code(
     Ok(())
 }
 
+/// Sends the payout step with a destination the seller pasted. An address from their wallet
+/// that the order held before is given back (only CardCoins saw it).
 pub async fn submit_payment(
     state: &AppState,
     handle: &str,
     destination: &str,
+    first_name: Option<&str>,
+    last_name: Option<&str>,
+    captcha_token: Option<&str>,
+) -> Result<(), AppError> {
+    send_payment(
+        state,
+        handle,
+        destination,
+        None,
+        first_name,
+        last_name,
+        captcha_token,
+    )
+    .await
+}
+
+/// The payout step, and on success what the order now records: the destination sent, and which
+/// address of the seller's wallet it is, if it is one.
+pub(crate) async fn send_payment(
+    state: &AppState,
+    handle: &str,
+    destination: &str,
+    wallet_address: Option<cardcoins_vault::WalletAddress>,
     first_name: Option<&str>,
     last_name: Option<&str>,
     captcha_token: Option<&str>,
@@ -282,6 +307,7 @@ pub async fn submit_payment(
                     names_given,
                     time::OffsetDateTime::now_utc(),
                 );
+                record.wallet_address = wallet_address;
                 record.step = FlowStep::Photos;
             })
         })

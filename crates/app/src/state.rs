@@ -61,6 +61,8 @@ pub struct AppState {
     upload_turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// Each order's one reader of the server (`orders::fetch`).
     pub(crate) order_syncs: OrderSyncs,
+    /// One wallet address handed out at a time, so two orders never get the same one.
+    pub(crate) wallet_turn: tokio::sync::Mutex<()>,
     shell: Arc<dyn Shell>,
 }
 
@@ -139,6 +141,7 @@ impl AppState {
             captcha,
             captcha_gate: tokio::sync::Mutex::new(()),
             order_syncs: OrderSyncs::default(),
+            wallet_turn: tokio::sync::Mutex::new(()),
             shell: options.shell,
         })
     }

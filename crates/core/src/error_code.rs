@@ -75,6 +75,11 @@ pub enum ErrorCode {
     CaptchaTimeout,
     CaptchaNotConfigured,
 
+    // The seller's wallet (Settings → Your wallet).
+    InvalidWallet,
+    WalletPrivateKey,
+    WalletNotSet,
+
     // This computer.
     UnknownOrder,
     VaultUnavailable,
@@ -136,6 +141,9 @@ impl ErrorCode {
             CaptchaNotCompleted => "captcha_not_completed",
             CaptchaTimeout => "captcha_timeout",
             CaptchaNotConfigured => "captcha_not_configured",
+            InvalidWallet => "invalid_wallet",
+            WalletPrivateKey => "wallet_private_key",
+            WalletNotSet => "wallet_not_set",
             UnknownOrder => "unknown_order",
             VaultUnavailable => "vault_unavailable",
             InvalidSettings => "invalid_settings",

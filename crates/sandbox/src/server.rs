@@ -183,6 +183,17 @@ impl SandboxHandle {
         self.shared.chain.set_fault(fault);
     }
 
+    /// A confirmed payment to `address` from `days_ago` days back, before anything the sandbox
+    /// paid (an address used before), as `POST /sandbox/chain/earlier-payments` makes. Its txid;
+    /// `None` for what is not a mainnet address.
+    pub fn add_earlier_payment(&self, address: &str, sats: u64, days_ago: u32) -> Option<String> {
+        let payee = crate::chain::tx::Payee::parse(address).ok()?;
+        let (txid, _) = self
+            .shared
+            .with_chain(|ledger, now| ledger.add_earlier_payment(&payee, sats, days_ago, now));
+        Some(txid)
+    }
+
     /// Stops accepting requests, lets running ones finish, and waits for the server to end.
     pub async fn shutdown(mut self) {
         let _ = self.shutdown_tx.send(true);

@@ -28,4 +28,4 @@ pub use seller_record::{PhotoSent, RecordedDestination, RecordedQuote, WalletAdd
 pub use status_history::{StatusEntry, MAX_HISTORY};
 pub use vault::OrderVault;
 pub use wallet_file::WalletRecord;
-pub use wallet_keeping::{AddressUse, WalletUses};
+pub use wallet_keeping::index_state;

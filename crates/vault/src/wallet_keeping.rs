@@ -2,9 +2,8 @@
 //! system keyring, this run only, or the data file with the seller's OK): it reveals every
 //! address of the wallet, so it is never logged and never written anywhere else.
 
-use std::collections::BTreeSet;
-
 use cardcoins_core::OrderStatus;
+use cardcoins_wallet::{AddressLedger, IndexState};
 
 use crate::error::VaultError;
 use crate::key_store::KeyStore;
@@ -15,35 +14,14 @@ use crate::wallet_file::{self, WalletRecord};
 /// The keyring entry that holds the wallet's key, beside the orders' entries (named by UUIDs).
 const KEY_ENTRY: &str = "cardcoins-wallet";
 
-/// What became of an address given to an order, as far as its record tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AddressUse {
-    /// The order is still open: CardCoins may yet pay to it.
-    Held,
-    /// CardCoins approved the order: it was paid, or is being paid.
-    Paid,
-    /// The order ended without a payout; only CardCoins ever saw the address.
-    Released,
-}
-
-impl AddressUse {
-    pub fn of(status: &OrderStatus) -> AddressUse {
-        match status {
-            OrderStatus::Approved | OrderStatus::Completed => AddressUse::Paid,
-            OrderStatus::Expired | OrderStatus::Cancelled | OrderStatus::Gone => {
-                AddressUse::Released
-            }
-            // Rejected photos can be sent again, and an unknown status may still pay.
-            _ => AddressUse::Held,
-        }
+/// What became of an address given to an order, as far as its status tells.
+pub fn index_state(status: &OrderStatus) -> IndexState {
+    match status {
+        OrderStatus::Approved | OrderStatus::Completed => IndexState::Paid,
+        OrderStatus::Expired | OrderStatus::Cancelled | OrderStatus::Gone => IndexState::Released,
+        // Rejected photos can be sent again, and an unknown status may still pay.
+        _ => IndexState::Held,
     }
-}
-
-/// Every address of one wallet that orders were given, and those never to be given again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WalletUses {
-    pub by_order: Vec<(u32, AddressUse)>,
-    pub never_again: BTreeSet<u32>,
 }
 
 impl OrderVault {
@@ -113,26 +91,25 @@ impl OrderVault {
         self.save_wallet_file()
     }
 
-    /// What the orders on this computer did with a wallet's addresses.
-    pub fn wallet_uses(&self, wallet_id: &str) -> WalletUses {
-        let by_order = self
-            .orders
-            .iter()
-            .filter_map(|record| {
-                let given = record.wallet_address.as_ref()?;
-                (given.wallet == wallet_id)
-                    .then(|| (given.index, AddressUse::of(&record.last_status)))
-            })
-            .collect();
-        WalletUses {
-            by_order,
-            never_again: self
-                .wallet_file
-                .never_again
-                .get(wallet_id)
-                .cloned()
-                .unwrap_or_default(),
+    /// Which of a wallet's addresses are held, paid or free again: from the orders on this
+    /// computer and the addresses never to give again.
+    pub fn address_ledger(&self, wallet_id: &str) -> AddressLedger {
+        let mut ledger = AddressLedger::new();
+        if let Some(used) = self.wallet_file.never_again.get(wallet_id) {
+            for &index in used {
+                ledger.record(index, IndexState::Paid);
+            }
         }
+        for record in &self.orders {
+            if let Some(given) = record
+                .wallet_address
+                .as_ref()
+                .filter(|g| g.wallet == wallet_id)
+            {
+                ledger.record(given.index, index_state(&record.last_status));
+            }
+        }
+        ledger
     }
 
     /// An address found to have history (on chain, or from an order this computer no longer
@@ -154,7 +131,7 @@ impl OrderVault {
     /// since CardCoins may still pay to it and this computer would no longer know.
     pub(crate) fn keep_used_address_of(&mut self, record: &OrderRecord) -> Result<(), VaultError> {
         match &record.wallet_address {
-            Some(given) if AddressUse::of(&record.last_status) != AddressUse::Released => {
+            Some(given) if index_state(&record.last_status) != IndexState::Released => {
                 let wallet = given.wallet.clone();
                 self.note_never_again(&wallet, given.index)
             }
@@ -287,31 +264,30 @@ mod tests {
                 r.note_status(OrderStatus::Gone, at, None);
             })
             .expect("gone");
-        let mut uses = vault.wallet_uses("wallet-a").by_order;
-        uses.sort_by_key(|(index, _)| *index);
+        let ledger = vault.address_ledger("wallet-a");
         assert_eq!(
-            uses,
+            ledger.iter().collect::<Vec<_>>(),
             vec![
-                (0, AddressUse::Paid),
-                (1, AddressUse::Held),
-                (2, AddressUse::Released)
+                (0, IndexState::Paid),
+                (1, IndexState::Held),
+                (2, IndexState::Released)
             ]
         );
-        assert!(vault.wallet_uses("another wallet").by_order.is_empty());
+        assert_eq!(ledger.next_index(), 2);
+        assert_eq!(vault.address_ledger("another wallet").next_index(), 0);
 
         for handle in [&paid, &open, &expired] {
             vault.forget(handle).expect("forgotten");
         }
-        let uses = vault.wallet_uses("wallet-a");
-        assert!(uses.by_order.is_empty());
+        let ledger = vault.address_ledger("wallet-a");
         assert_eq!(
-            uses.never_again.into_iter().collect::<Vec<_>>(),
-            vec![0, 1],
+            ledger.iter().collect::<Vec<_>>(),
+            vec![(0, IndexState::Paid), (1, IndexState::Paid)],
             "paid and still-open addresses stay used; the expired one is free"
         );
         vault.forget_wallet().expect("wallet removed");
         assert_eq!(
-            vault.wallet_uses("wallet-a").never_again.len(),
+            vault.address_ledger("wallet-a").next_index(),
             2,
             "kept for a wallet set again"
         );

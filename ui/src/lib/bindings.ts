@@ -118,6 +118,62 @@ async submitPayment(handle: string, destination: string, firstName: string | nul
     else return { status: "error", error: e  as any };
 }
 },
+async submitPaymentFromWallet(handle: string, firstName: string | null, lastName: string | null, captchaToken: string | null) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("submit_payment_from_wallet", { handle, firstName, lastName, captchaToken }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async checkWallet(input: string) : Promise<Result<WalletPreview, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_wallet", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setWallet(input: string) : Promise<Result<WalletView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_wallet", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getWallet() : Promise<Result<WalletView | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_wallet") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async forgetWallet() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("forget_wallet") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setWalletGapLimit(gapLimit: number) : Promise<Result<WalletView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_wallet_gap_limit", { gapLimit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async freshAddress(handle: string) : Promise<Result<FreshAddress, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("fresh_address", { handle }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async pickPhotos() : Promise<Result<string[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("pick_photos") };
@@ -401,7 +457,7 @@ export type ErrorCode = "invalid_amount" | "invalid_order_id" | "invalid_phone" 
  * Even at its smallest the photo would take longer on this link than its upload permission
  * lasts; the person may still try.
  */
-"upload_too_slow" | "upload_too_large" | "upload_refused" | "photo_unreadable" | "photo_folder" | "photo_too_large" | "photo_heic" | "photo_not_image" | "photo_not_prepared" | "captcha_required" | "captcha_open" | "captcha_not_completed" | "captcha_timeout" | "captcha_not_configured" | "unknown_order" | "vault_unavailable" | "invalid_settings" | "settings_not_saved" | "not_sandbox" | "sandbox" | "io" | "internal"
+"upload_too_slow" | "upload_too_large" | "upload_refused" | "photo_unreadable" | "photo_folder" | "photo_too_large" | "photo_heic" | "photo_not_image" | "photo_not_prepared" | "captcha_required" | "captcha_open" | "captcha_not_completed" | "captcha_timeout" | "captcha_not_configured" | "invalid_wallet" | "wallet_private_key" | "wallet_not_set" | "unknown_order" | "vault_unavailable" | "invalid_settings" | "settings_not_saved" | "not_sandbox" | "sandbox" | "io" | "internal"
 /**
  * Whether trying again can help. Decided once, by the crate that knows the failure (the API
  * client for CardCoins' answers and the network), and carried with the error to the UI and the
@@ -460,6 +516,18 @@ export type FlowStep =
  */
 "status"
 /**
+ * The address the payout step offers an order.
+ */
+export type FreshAddress = { index: number; address: string; 
+/**
+ * The order already holds this address (a payout step sent before, or interrupted).
+ */
+heldByThisOrder: boolean; gap: GapLevel }
+/**
+ * How close the next address is to where a restored wallet stops looking.
+ */
+export type GapLevel = "clear" | "close" | "beyond"
+/**
  * Where order IDs are kept in this run, as the UI branches on it.
  */
 export type IdStorage = 
@@ -484,6 +552,10 @@ export type LightningPaidView = { paymentHash: string | null;
  * RFC 3339, when CardCoins says.
  */
 sentAt: string | null }
+/**
+ * A receive address and its number on the wallet's receive chain, as wallets list them.
+ */
+export type NumberedAddress = { index: number; address: string }
 /**
  * A quote: sats for the card at a price, with its dollar value, and when it held.
  */
@@ -826,6 +898,42 @@ unreadable: number;
  * Where the damaged file was copied, when that worked.
  */
 backup: string | null }
+/**
+ * What a pasted key is, before it is kept: its type and its first addresses to compare.
+ */
+export type WalletPreview = { 
+/**
+ * `p2pkh`, `p2sh-p2wpkh`, `p2wpkh` or `p2tr`.
+ */
+kind: string; addresses: NumberedAddress[] }
+/**
+ * The wallet as Settings shows it.
+ */
+export type WalletView = { kind: string; 
+/**
+ * The descriptor type and key origin (`wpkh([73c5da0a/84'/0'/0'])`), never the key.
+ */
+origin: string; gapLimit: number; 
+/**
+ * The first receive addresses, to compare with the wallet; empty when the key is missing.
+ */
+firstAddresses: NumberedAddress[]; 
+/**
+ * What the next order will get; `None` when the key is missing.
+ */
+next: NumberedAddress | null; 
+/**
+ * Orders that hold an address and may still be paid.
+ */
+inFlight: number; 
+/**
+ * Unpaid addresses in a row right before `next`.
+ */
+unusedBeforeNext: number; gap: GapLevel; 
+/**
+ * The key was kept for the last run only (no system keyring): set it again.
+ */
+keyMissing: boolean }
 
 /** tauri-specta globals **/
 
