@@ -194,6 +194,8 @@ pub struct OrderView {
     pub quoted_first: Option<OrderQuoteView>,
     /// The confirmed phone's last digits.
     pub phone_last_digits: Option<String>,
+    /// The payout address is this receive address of the seller's wallet (its number).
+    pub wallet_address_number: Option<u32>,
     pub required_images: Vec<RequiredImageView>,
     /// CardCoins' reasons for a rejection that name no photo.
     pub general_feedback: Vec<String>,
@@ -236,6 +238,7 @@ impl OrderView {
             quote: facts.quote.as_ref().map(OrderQuoteView::new),
             quoted_first: facts.quoted_first.as_ref().map(OrderQuoteView::new),
             phone_last_digits: facts.phone_last_digits.clone(),
+            wallet_address_number: record.wallet_address.as_ref().map(|given| given.index),
             required_images: details
                 .photos_needed(&progress)
                 .into_iter()

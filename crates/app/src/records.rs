@@ -15,7 +15,7 @@ use cardcoins_api::OrderDetails;
 use cardcoins_core::{ErrorCode, OrderId};
 use cardcoins_records::{
     write_bip329, write_csv, BundledOrder, ExportRow, OrderFacts, Receipt, RecordsError,
-    SupportBundle,
+    SupportBundle, WalletAddressRef,
 };
 use cardcoins_vault::OrderRecord;
 use serde::{Deserialize, Serialize};
@@ -136,11 +136,25 @@ pub async fn export_rows(
     include_order_ids: bool,
 ) -> Result<Vec<ExportRow>, AppError> {
     let orders = read_orders(state, vault_orders(state, None).await?).await;
+    let wallet = state.vault(|vault| Ok(vault.wallet())).await?;
     Ok(orders
         .into_iter()
         .map(|order| {
-            let row =
+            let mut row =
                 ExportRow::from_facts(&OrderFacts::new(&order.record, order.details.as_ref()));
+            if let Some(given) = &order.record.wallet_address {
+                // The origin is known only for the wallet set now.
+                let origin = wallet
+                    .as_ref()
+                    .filter(|wallet| wallet.id == given.wallet)
+                    .map(|wallet| wallet.origin.clone())
+                    // Without a key origin ("wpkh()") a wallet could not match it to itself.
+                    .filter(|origin| origin.contains('['));
+                row = row.with_wallet_address(WalletAddressRef {
+                    index: given.index,
+                    origin,
+                });
+            }
             match order.id.filter(|_| include_order_ids) {
                 Some(id) => row.with_order_id(id),
                 None => row,

@@ -95,12 +95,13 @@ pub fn check_wallet(text: &str) -> Result<WalletPreview, AppError> {
 pub async fn set_wallet(state: &AppState, text: &str) -> Result<WalletView, AppError> {
     let wallet = parse(text)?;
     let key = wallet.descriptor();
+    let id = wallet_id(&wallet)?;
     let gap_limit = state
         .vault(|vault| Ok(vault.wallet().map(|kept| kept.gap_limit)))
         .await?
         .unwrap_or(cardcoins_wallet::DEFAULT_GAP_LIMIT);
     let record = WalletRecord::new(
-        wallet_id(&key),
+        id,
         wallet.kind().code().to_string(),
         wallet.origin(),
         time::OffsetDateTime::now_utc(),
@@ -240,14 +241,16 @@ fn refused(error: WalletError) -> AppError {
     AppError::new(code, error.to_string())
 }
 
-/// A name for a wallet that stays the same whenever the same key is set, and gives nothing of
-/// the key away.
-fn wallet_id(descriptor: &str) -> String {
-    let digest = Sha256::digest(descriptor.as_bytes());
-    digest[..8]
+/// A name for a wallet that stays the same however its key is pasted (a zpub, or a descriptor
+/// with or without origin and checksum), since it names the receive chain by its first address,
+/// and that gives nothing of the key away.
+fn wallet_id(wallet: &WatchOnlyWallet) -> Result<String, AppError> {
+    let first = address_at(wallet, 0)?;
+    let digest = Sha256::digest(first.as_bytes());
+    Ok(digest[..8]
         .iter()
         .map(|byte| format!("{byte:02x}"))
-        .collect()
+        .collect())
 }
 
 fn numbered(

@@ -17,6 +17,8 @@ const RECEIVE: [&str; 3] = [
     "bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g",
     "bc1qp59yckz4ae5c4efgw2s5wfyvrz0ala7rgvuz8z",
 ];
+/// The same account as a descriptor with its key origin, as Sparrow exports it.
+const DESCRIPTOR: &str = "wpkh([73c5da0a/84'/0'/0']xpub6CatWdiZiodmUeTDp8LT5or8nmbKNcuyvz7WyksVFkKB4RHwCD3XyuvPEbvqAQY3rAPshWcMLoP2fMFMKHPJ4ZeZXYVUhLv1VMrjPC7PW6V/0/*)";
 /// BIP 84's root private key: what a seller must never paste.
 const ZPRV: &str = "zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62XuezvGdPvG6GFBZduosCc1YP5wixPox7zhZLfiUm8aunE96BBa4Kei5";
 
@@ -133,7 +135,10 @@ async fn orders_in_a_row_get_fresh_addresses_and_an_ended_order_gives_its_back()
     sandbox.set_fault(None);
     let held = record_of(&state, &fourth).await.wallet_address;
     assert_eq!(held.map(|given| given.index), Some(1));
-    let view = wallet::get_wallet(&state).await.expect("read").expect("set");
+    let view = wallet::get_wallet(&state)
+        .await
+        .expect("read")
+        .expect("set");
     assert_eq!(view.next.as_ref().map(|n| n.index), Some(2), "#1 is held");
 
     // ...until the seller pastes an address instead: then it is given back.
@@ -141,7 +146,10 @@ async fn orders_in_a_row_get_fresh_addresses_and_an_ended_order_gives_its_back()
         .await
         .expect("pasted address sent");
     assert_eq!(record_of(&state, &fourth).await.wallet_address, None);
-    let view = wallet::get_wallet(&state).await.expect("read").expect("set");
+    let view = wallet::get_wallet(&state)
+        .await
+        .expect("read")
+        .expect("set");
     assert_eq!(view.next.as_ref().map(|n| n.index), Some(1));
 }
 
@@ -167,10 +175,36 @@ async fn an_address_the_chain_has_seen_is_skipped_for_good() {
         .expect("set");
     assert_eq!(view.next.as_ref().map(|n| n.index), Some(2));
 
-    // Removed and set again, the same wallet still never gives #0.
+    // Removed and set again, pasted as a descriptor this time, the same wallet still never
+    // gives #0 or #1.
     wallet::forget_wallet(&state).await.expect("removed");
-    let view = wallet::set_wallet(&state, ZPUB).await.expect("kept again");
+    let view = wallet::set_wallet(&state, DESCRIPTOR)
+        .await
+        .expect("kept again");
+    assert_eq!(view.origin, "wpkh([73c5da0a/84'/0'/0'])");
     assert_eq!(view.next.as_ref().map(|n| n.index), Some(2));
+
+    // The exports name the address's number, and BIP-329 its wallet's origin.
+    let rows = crate::records::export_rows(&state, false)
+        .await
+        .expect("rows");
+    let given = rows[0].wallet_address.as_ref().expect("a wallet address");
+    assert_eq!(given.index, 1);
+    let mut labels = Vec::new();
+    crate::records::write_export(
+        &rows,
+        crate::records::ExportFormat::Bip329,
+        false,
+        &mut labels,
+    )
+    .expect("labels");
+    let labels = String::from_utf8(labels).expect("UTF-8");
+    assert!(labels.contains(RECEIVE[1]), "{labels}");
+    assert!(
+        labels.contains("\"origin\":\"wpkh([73c5da0a/84'/0'/0'])\""),
+        "{labels}"
+    );
+    assert!(!labels.contains("xpub"), "{labels}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -623,7 +623,11 @@ quotedFirst: OrderQuoteView | null;
 /**
  * The confirmed phone's last digits.
  */
-phoneLastDigits: string | null; requiredImages: RequiredImageView[]; 
+phoneLastDigits: string | null; 
+/**
+ * The payout address is this receive address of the seller's wallet (its number).
+ */
+walletAddressNumber: number | null; requiredImages: RequiredImageView[]; 
 /**
  * CardCoins' reasons for a rejection that name no photo.
  */
