@@ -8,7 +8,6 @@ use cardcoins_core::ErrorCode;
 use cardcoins_vault::{OrderRecord, WalletAddress, WalletRecord};
 use cardcoins_wallet::{AddressLedger, GapStatus, WalletError, WatchOnlyWallet};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use specta::Type;
 
 use crate::error::AppError;
@@ -95,7 +94,7 @@ pub fn check_wallet(text: &str) -> Result<WalletPreview, AppError> {
 pub async fn set_wallet(state: &AppState, text: &str) -> Result<WalletView, AppError> {
     let wallet = parse(text)?;
     let key = wallet.descriptor();
-    let id = wallet_id(&wallet)?;
+    let id = wallet.id().map_err(refused)?;
     let gap_limit = state
         .vault(|vault| Ok(vault.wallet().map(|kept| kept.gap_limit)))
         .await?
@@ -239,18 +238,6 @@ fn refused(error: WalletError) -> AppError {
         _ => ErrorCode::InvalidWallet,
     };
     AppError::new(code, error.to_string())
-}
-
-/// A name for a wallet that stays the same however its key is pasted (a zpub, or a descriptor
-/// with or without origin and checksum), since it names the receive chain by its first address,
-/// and that gives nothing of the key away.
-fn wallet_id(wallet: &WatchOnlyWallet) -> Result<String, AppError> {
-    let first = address_at(wallet, 0)?;
-    let digest = Sha256::digest(first.as_bytes());
-    Ok(digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
 }
 
 fn numbered(

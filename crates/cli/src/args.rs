@@ -80,6 +80,9 @@ pub enum Command {
     Sandbox(crate::sandbox::SandboxCommand),
     /// Export orders (IDs on standard input, one a line) as CSV or BIP-329 wallet labels.
     Export(crate::export::ExportArgs),
+    /// The seller's watch-only wallet: a fresh payout address for every order.
+    #[command(subcommand)]
+    Wallet(crate::wallet::WalletCommand),
 }
 
 #[cfg(test)]

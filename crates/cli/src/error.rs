@@ -23,6 +23,12 @@ pub enum CliError {
     TooSlowForLink(String),
     #[error(transparent)]
     Sandbox(#[from] SandboxError),
+    /// A watch-only key was refused, or an address could not be derived from it.
+    #[error(transparent)]
+    Wallet(#[from] cardcoins_wallet::WalletError),
+    /// The app's data folder or the system keyring failed.
+    #[error(transparent)]
+    Vault(#[from] cardcoins_vault::VaultError),
     /// Reading standard input or writing a file failed.
     #[error("{what}: {reason}")]
     Io { what: String, reason: String },
@@ -40,6 +46,15 @@ impl CliError {
             CliError::Photo(error) => error.error_code(),
             CliError::TooSlowForLink(_) => ErrorCode::UploadTooSlow,
             CliError::Sandbox(_) => ErrorCode::Sandbox,
+            CliError::Wallet(
+                cardcoins_wallet::WalletError::PrivateKey
+                | cardcoins_wallet::WalletError::SeedWords,
+            ) => ErrorCode::WalletPrivateKey,
+            CliError::Wallet(_) => ErrorCode::InvalidWallet,
+            CliError::Vault(cardcoins_vault::VaultError::WalletKeyMissing) => {
+                ErrorCode::WalletNotSet
+            }
+            CliError::Vault(_) => ErrorCode::VaultUnavailable,
             CliError::Io { .. } => ErrorCode::Io,
             CliError::Runtime(_) => ErrorCode::Internal,
         }

@@ -14,6 +14,7 @@ mod sandbox;
 mod ticker;
 mod validate;
 mod verify;
+mod wallet;
 
 use std::process::ExitCode;
 
@@ -59,6 +60,7 @@ async fn run(cli: Cli, output: &Output) -> Result<(), CliError> {
         Command::Validate(command) => validate::run(output, command),
         Command::Sandbox(command) => sandbox::run(global, output, command).await,
         Command::Export(args) => export::run(global, output, args).await,
+        Command::Wallet(command) => wallet::run(output, command),
     }
 }
 

@@ -24,7 +24,7 @@ const COLUMNS: [&str; 9] = [
 ];
 
 impl Sandbox {
-    fn ok(&self, args: &[&str], stdin: &str) -> (String, String) {
+    fn ok_piped(&self, args: &[&str], stdin: &str) -> (String, String) {
         let output = self.run(args, Some(stdin));
         let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
         let stderr = String::from_utf8_lossy(&output.stderr).to_string();
@@ -36,7 +36,7 @@ impl Sandbox {
     }
 
     fn create(&self, amount_cents: &str, address: &str) -> String {
-        let (id, _) = self.ok(
+        let (id, _) = self.ok_piped(
             &[
                 "order",
                 "create",
@@ -96,7 +96,7 @@ fn exports_the_orders_piped_in_with_ids_only_when_asked() {
     let second = sandbox.create("5500", ADDRESSES[1]);
     let input = format!("  {first}  \n\n{second}\n");
 
-    let (csv, stderr) = sandbox.ok(&["export", "--format", "csv"], &input);
+    let (csv, stderr) = sandbox.ok_piped(&["export", "--format", "csv"], &input);
     for id in [&first, &second] {
         assert!(
             !csv.contains(id.as_str()) && !stderr.contains(id.as_str()),
@@ -111,16 +111,16 @@ fn exports_the_orders_piped_in_with_ids_only_when_asked() {
     assert_eq!(rows[0][6], ADDRESSES[0], "{csv}");
     assert!(rows[0][3].contains('.'), "the price is in dollars: {csv}");
 
-    let (csv, _) = sandbox.ok(
+    let (csv, _) = sandbox.ok_piped(
         &["export", "--format", "csv", "--include-order-ids"],
         &input,
     );
     let (header, rows) = csv_records(&csv);
     assert_eq!(header.last().map(String::as_str), Some("order_id"));
-    assert_eq!(rows[0][8], first);
-    assert_eq!(rows[1][8], second);
+    assert_eq!(rows[0][9], first);
+    assert_eq!(rows[1][9], second);
 
-    let (labels, stderr) = sandbox.ok(&["export", "--format", "bip329"], &input);
+    let (labels, stderr) = sandbox.ok_piped(&["export", "--format", "bip329"], &input);
     assert!(
         !labels.contains(&first) && !stderr.contains(&first),
         "{labels}"
@@ -136,7 +136,7 @@ fn exports_the_orders_piped_in_with_ids_only_when_asked() {
         "{labels}"
     );
 
-    let (labels, _) = sandbox.ok(
+    let (labels, _) = sandbox.ok_piped(
         &["export", "--format", "bip329", "--include-order-ids"],
         &input,
     );

@@ -10,44 +10,12 @@ use std::time::{Duration, Instant};
 use image::{ImageBuffer, Rgb};
 use serde_json::Value;
 
-use common::{start_sandbox, start_sandbox_in, start_sandbox_with, Sandbox, BIN};
+use common::{start_sandbox, start_sandbox_in, start_sandbox_with, Sandbox, BIN, PHONE};
 
-const PHONE: &str = "+12025550143";
 // A valid mainnet P2WPKH address (BIP 173's example).
 const ADDRESS: &str = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
 
 impl Sandbox {
-    /// Runs a command that must succeed; returns its stdout. Also checks that nothing on
-    /// stderr shows `secret`.
-    fn ok(&self, args: &[&str], secret: Option<&str>) -> String {
-        self.ok_with_stdin(args, None, secret)
-    }
-
-    fn ok_with_stdin(&self, args: &[&str], stdin: Option<&str>, secret: Option<&str>) -> String {
-        let output = self.run(args, stdin);
-        let stdout = String::from_utf8_lossy(&output.stdout).to_string();
-        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-        assert!(
-            output.status.success(),
-            "cardcoins {args:?} failed ({:?})\nstdout: {stdout}\nstderr: {stderr}",
-            output.status.code()
-        );
-        if let Some(secret) = secret {
-            assert!(
-                !stderr.contains(secret),
-                "cardcoins {args:?} showed the order ID on stderr: {stderr}"
-            );
-        }
-        stdout
-    }
-
-    fn json(&self, args: &[&str], secret: Option<&str>) -> Value {
-        let mut all = vec!["--json", "-vv"];
-        all.extend_from_slice(args);
-        let stdout = self.ok(&all, secret);
-        serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{args:?}: {error}: {stdout}"))
-    }
-
     fn order(&self, id: &str) -> Value {
         self.json(&["order", "get", id], Some(id))
     }
@@ -69,55 +37,8 @@ impl Sandbox {
     /// Create (with the phone), verify the phone with a code read from the outbox, submit the
     /// payout address. Returns the order ID.
     fn order_ready_for_photos(&self, amount_cents: &str) -> String {
-        let id = self
-            .ok(
-                &[
-                    "order",
-                    "create",
-                    "--amount-cents",
-                    amount_cents,
-                    "--phone",
-                    PHONE,
-                ],
-                None,
-            )
-            .trim()
-            .to_string();
-        assert!(!id.is_empty());
+        let id = self.order_at_payout(amount_cents);
         let secret = Some(id.as_str());
-
-        let token = self.ok(&["sandbox", "captcha"], secret).trim().to_string();
-        assert!(!token.is_empty());
-        self.ok(
-            &[
-                "-vv",
-                "phone",
-                "send",
-                &id,
-                "--phone",
-                PHONE,
-                "--captcha",
-                &token,
-            ],
-            secret,
-        );
-
-        let outbox = self.json(&["sandbox", "outbox", "--phone", PHONE], secret);
-        let code = outbox
-            .as_array()
-            .and_then(|messages| messages.last())
-            .and_then(|message| message["code"].as_str())
-            .unwrap_or_else(|| panic!("no code in the outbox: {outbox}"))
-            .to_string();
-
-        // The ID through standard input, as a script that keeps it out of `ps` would.
-        self.ok_with_stdin(
-            &[
-                "-vv", "phone", "verify", "-", "--phone", PHONE, "--code", &code,
-            ],
-            Some(&format!("{id}\n")),
-            secret,
-        );
         self.ok(&["-vv", "payment", &id, "--address", ADDRESS], secret);
 
         let order = self.order(&id);

@@ -121,6 +121,20 @@ impl WatchOnlyWallet {
             None => None,
         }
     }
+
+    /// A name for the wallet that is the same however its key was pasted (a zpub, or a
+    /// descriptor with or without origin and checksum), since it names the receive chain by its
+    /// first address; a hash, so it gives nothing of the key away. The app keeps which addresses
+    /// were used under this name.
+    pub fn id(&self) -> Result<String, WalletError> {
+        use bitcoin::hashes::{sha256, Hash};
+        let first = self.receive_address(0)?.to_string();
+        let digest = sha256::Hash::hash(first.as_bytes());
+        Ok(digest.as_byte_array()[..8]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect())
+    }
 }
 
 impl fmt::Debug for WatchOnlyWallet {

@@ -7,6 +7,10 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use serde_json::Value;
+
+pub const PHONE: &str = "+12025550143";
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_cardcoins");
 
 /// The sandbox's dialects: each answers differently wherever the API reference is silent.
@@ -101,5 +105,96 @@ impl Sandbox {
             pipe.write_all(text.as_bytes()).expect("write stdin");
         }
         child.wait_with_output().expect("cardcoins output")
+    }
+
+    /// Runs a command that must succeed; returns its stdout. Also checks that nothing on
+    /// stderr shows `secret`.
+    pub fn ok(&self, args: &[&str], secret: Option<&str>) -> String {
+        self.ok_with_stdin(args, None, secret)
+    }
+
+    pub fn ok_with_stdin(
+        &self,
+        args: &[&str],
+        stdin: Option<&str>,
+        secret: Option<&str>,
+    ) -> String {
+        let output = self.run(args, stdin);
+        let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        assert!(
+            output.status.success(),
+            "cardcoins {args:?} failed ({:?})\nstdout: {stdout}\nstderr: {stderr}",
+            output.status.code()
+        );
+        if let Some(secret) = secret {
+            assert!(
+                !stderr.contains(secret),
+                "cardcoins {args:?} showed the order ID on stderr: {stderr}"
+            );
+        }
+        stdout
+    }
+
+    pub fn json(&self, args: &[&str], secret: Option<&str>) -> Value {
+        let mut all = vec!["--json", "-vv"];
+        all.extend_from_slice(args);
+        let stdout = self.ok(&all, secret);
+        serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{args:?}: {error}: {stdout}"))
+    }
+
+    /// Create (with the phone) and verify the phone with a code read from the outbox: the
+    /// payout step comes next. Returns the order ID.
+    pub fn order_at_payout(&self, amount_cents: &str) -> String {
+        let id = self
+            .ok(
+                &[
+                    "order",
+                    "create",
+                    "--amount-cents",
+                    amount_cents,
+                    "--phone",
+                    PHONE,
+                ],
+                None,
+            )
+            .trim()
+            .to_string();
+        assert!(!id.is_empty());
+        let secret = Some(id.as_str());
+
+        let token = self.ok(&["sandbox", "captcha"], secret).trim().to_string();
+        assert!(!token.is_empty());
+        self.ok(
+            &[
+                "-vv",
+                "phone",
+                "send",
+                &id,
+                "--phone",
+                PHONE,
+                "--captcha",
+                &token,
+            ],
+            secret,
+        );
+
+        let outbox = self.json(&["sandbox", "outbox", "--phone", PHONE], secret);
+        let code = outbox
+            .as_array()
+            .and_then(|messages| messages.last())
+            .and_then(|message| message["code"].as_str())
+            .unwrap_or_else(|| panic!("no code in the outbox: {outbox}"))
+            .to_string();
+
+        // The ID through standard input, as a script that keeps it out of `ps` would.
+        self.ok_with_stdin(
+            &[
+                "-vv", "phone", "verify", "-", "--phone", PHONE, "--code", &code,
+            ],
+            Some(&format!("{id}\n")),
+            secret,
+        );
+        id
     }
 }
