@@ -194,6 +194,14 @@ impl SandboxHandle {
         Some(txid)
     }
 
+    /// Ends the unapproved orders for `amount_cents` as if their day had passed (the server
+    /// answers 404 for them), as `POST /sandbox/orders/expire` does. How many.
+    pub fn expire_orders_of(&self, amount_cents: u64) -> usize {
+        self.shared
+            .with_store(|store, _| Ok(store.expire_orders_of(amount_cents)))
+            .unwrap_or(0)
+    }
+
     /// Stops accepting requests, lets running ones finish, and waits for the server to end.
     pub async fn shutdown(mut self) {
         let _ = self.shutdown_tx.send(true);

@@ -90,6 +90,22 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Ends, as if their day had passed, the unapproved orders for `amount_cents`: the server
+    /// forgets them (404). How many.
+    pub fn expire_orders_of(&mut self, amount_cents: u64) -> usize {
+        let before = self.orders.len();
+        self.orders.retain(|order_id, order| {
+            let keep = order.amount_cents != amount_cents || order.status == OrderStatus::Approved;
+            if !keep {
+                tracing::info!(order = %redacted(order_id), "order expired on request");
+            }
+            keep
+        });
+        before - self.orders.len()
+    }
+}
+
 /// What a handler sees inside [`Shared::with_store`].
 pub(crate) struct Ctx<'a> {
     pub now: EpochMillis,

@@ -63,3 +63,20 @@ async fn captcha_tokens_from_the_page_endpoint_are_distinct() {
     assert_ne!(first, second);
     assert!(first.len() >= 20);
 }
+
+#[tokio::test]
+async fn orders_for_an_amount_can_be_ended_early() {
+    let harness = Harness::start().await;
+    let ended = harness.create_order(4400).await;
+    let kept = harness.create_order(5500).await;
+    let (status, answer) = harness
+        .set_control("orders/expire", r#"{"amount_cents": 4400}"#)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["expired"], 1);
+    let (status, _) = harness.get(&format!("orders/{ended}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    harness.order(&kept).await;
+    let (status, _) = harness.set_control("orders/expire", "{}").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

@@ -26,6 +26,7 @@ pub(super) fn router() -> Router<Arc<Shared>> {
         .route("/captcha/token", post(issue_captcha_token))
         .route("/captcha/done", get(captcha_done))
         .route("/faults", get(current_fault).post(set_fault))
+        .route("/orders/expire", post(expire_orders))
         .route("/uplink", get(current_uplink).post(set_uplink))
         .route(
             "/expiry_check",
@@ -55,6 +56,26 @@ async fn issue_captcha_token(State(shared): State<Arc<Shared>>) -> Response {
 /// The sentinel the captcha page ends on; the app reads `token` from this navigation.
 async fn captcha_done() -> Html<&'static str> {
     Html(CAPTCHA_DONE_PAGE)
+}
+
+#[derive(Deserialize)]
+struct ExpireRequest {
+    amount_cents: u64,
+}
+
+/// POST /sandbox/orders/expire `{"amount_cents": N}`: the unapproved orders for that amount end
+/// as if their day had passed (404 from then on); answers `{"expired": count}`.
+async fn expire_orders(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let request: ExpireRequest = serde_json::from_slice(&body).map_err(|error| {
+        ApiError::bad_request(format!(
+            "Not an expiry ({error}). Send {{\"amount_cents\": 5500}}."
+        ))
+    })?;
+    let expired = shared.with_store(|store, _| Ok(store.expire_orders_of(request.amount_cents)))?;
+    Ok(Json(json!({"expired": expired})).into_response())
 }
 
 async fn current_fault(State(shared): State<Arc<Shared>>) -> Response {
