@@ -103,10 +103,15 @@ pub fn kill_app(session: &AppSession) -> Result<(), HarnessError> {
 /// endpoint. `origin` is `http://127.0.0.1:PORT`, as the address of the practice reCAPTCHA
 /// script in the captcha window shows it.
 pub fn set_sandbox_fault(origin: &str, fault_json: &str) -> Result<(), HarnessError> {
+    post_sandbox_control(origin, "faults", fault_json).map(drop)
+}
+
+/// POSTs `body` to the in-app sandbox's control route `/sandbox/{route}`; its answer's body.
+pub fn post_sandbox_control(origin: &str, route: &str, body: &str) -> Result<String, HarnessError> {
     let authority = origin.trim_start_matches("http://");
     if !authority.starts_with("127.0.0.1:") {
         return Err(HarnessError::Fixture {
-            what: "a sandbox fault",
+            what: "a sandbox control",
             detail: format!("only a loopback sandbox may be told what to do, not {origin}"),
         });
     }
@@ -114,16 +119,19 @@ pub fn set_sandbox_fault(origin: &str, fault_json: &str) -> Result<(), HarnessEr
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     write!(
         stream,
-        "POST /sandbox/faults HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{fault_json}",
-        fault_json.len()
+        "POST /sandbox/{route} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
     )?;
     let mut answer = String::new();
     stream.read_to_string(&mut answer)?;
     if answer.starts_with("HTTP/1.1 2") {
-        Ok(())
+        Ok(answer
+            .split_once("\r\n\r\n")
+            .map(|(_, body)| body.to_string())
+            .unwrap_or_default())
     } else {
         Err(HarnessError::Fixture {
-            what: "a sandbox fault",
+            what: "a sandbox control",
             detail: answer.lines().next().unwrap_or_default().to_string(),
         })
     }

@@ -115,6 +115,7 @@ pub async fn set_wallet(state: &AppState, text: &str) -> Result<WalletView, AppE
 }
 
 pub async fn get_wallet(state: &AppState) -> Result<Option<WalletView>, AppError> {
+    refresh_holders(state).await?;
     let Some((record, key, ledger)) = kept(state).await? else {
         return Ok(None);
     };
@@ -168,6 +169,7 @@ pub async fn set_wallet_gap_limit(
 /// (not yet held: it is taken only when the payout step is sent).
 pub async fn fresh_address(state: &AppState, handle: &str) -> Result<FreshAddress, AppError> {
     let _turn = state.wallet_turn.lock().await;
+    refresh_holders(state).await?;
     let (wallet, record, ledger) = wallet_for(state).await?;
     let order = order_record(state, handle).await?;
     let held = held_index(&order, &record);
@@ -193,6 +195,7 @@ pub async fn submit_payment_from_wallet(
     captcha_token: Option<&str>,
 ) -> Result<(), AppError> {
     let _turn = state.wallet_turn.lock().await;
+    refresh_holders(state).await?;
     let (wallet, record, ledger) = wallet_for(state).await?;
     let order = order_record(state, handle).await?;
     let index = match held_index(&order, &record) {
@@ -222,6 +225,37 @@ pub async fn submit_payment_from_wallet(
         captcha_token,
     )
     .await
+}
+
+/// Asks about the open orders holding an address of the wallet: one that ended unpaid gives its
+/// address back, one approved keeps it for good. Each order's reads share its sync (at most one
+/// request per 10 s), and a read that fails leaves that order holding its address.
+async fn refresh_holders(state: &AppState) -> Result<(), AppError> {
+    let holders = state
+        .vault(|vault| {
+            let Some(wallet) = vault.wallet() else {
+                return Ok(Vec::new());
+            };
+            Ok(vault
+                .orders()
+                .into_iter()
+                .filter(|order| {
+                    !order.last_status.is_final()
+                        && order
+                            .wallet_address
+                            .as_ref()
+                            .is_some_and(|given| given.wallet == wallet.id)
+                })
+                .map(|order| order.handle)
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    for handle in holders {
+        if let Err(error) = crate::orders::fetch(state, &handle).await {
+            tracing::info!(code = %error.code, "an order holding a wallet address could not be read");
+        }
+    }
+    Ok(())
 }
 
 fn parse(text: &str) -> Result<WatchOnlyWallet, AppError> {
