@@ -202,6 +202,19 @@ payout-name-empty = Enter both your first and last name.
 payout-name-maybe = If CardCoins needs your name for this order (it asks once your weekly total passes a limit), enter it as it appears on your ID. Otherwise leave both empty.
 payout-with-captcha = Solve the quick check again with these details (CardCoins asks for it after several tries).
 payout-submitting = Saving where to send the bitcoin…
+# The payout step with the seller's wallet set in Settings: a fresh address of theirs, or a
+# pasted one. $number is an address's number in the wallet, as wallet-address-number writes it ("#4").
+payout-lead-wallet = Use a fresh address from your wallet, or paste an address or invoice.
+payout-choice-legend = Payout address
+payout-choice-wallet = Use a fresh address from your wallet
+payout-choice-paste = Paste an address or invoice instead
+payout-fresh-title = Address { $number } from your wallet
+payout-fresh-help = No other sale gets this address. Your wallet shows it as receive address { $number }.
+payout-fresh-held = This order already has this address. Your wallet shows it as receive address { $number }.
+payout-fresh-loading = Getting the next address from your wallet…
+payout-gap-next = To be safe, paste an address instead, or let your open orders finish first. The gap limit can be raised in your wallet and in Settings.
+payout-wallet-offer = Get a fresh address for every sale: add your wallet in Settings
+payout-wallet-key-missing = Your wallet's key needs to be pasted again before it can give fresh addresses: open Settings
 
 ## Step 4: photos of the card
 
@@ -291,6 +304,8 @@ review-destination = Bitcoin goes to
 review-onchain = Bitcoin address
 review-lightning = Lightning
 review-destination-missing = Not given yet: go back to the payout step and paste where the bitcoin should go.
+# $number is "#4": the payout address's number in the seller's wallet (wallet-address-number).
+review-wallet-address = Address { $number } from your wallet
 review-phone = Phone
 review-phone-verified = Verified
 review-phone-ending = Verified, number ending in { $digits }
@@ -364,6 +379,8 @@ status-payout-title = Your bitcoin is on its way
 # Read with the sats and the address that follow: "$55.00 card → 83,523 sats sent to bc1q…".
 status-payout-card = { $amount } card →
 status-payout-sent-to = sent to
+# After the address, when it came from the seller's wallet. $number is "#4" (wallet-address-number).
+status-payout-wallet-address = (address { $number } from your wallet)
 status-worth = Worth about { $usd } at your quote's price.
 status-show-address = Show the whole address
 status-show-invoice = Show the whole invoice
@@ -466,6 +483,58 @@ settings-help-lead = If CardCoins support asks what happened, send them the diag
 settings-open-log-folder = Open log folder
 settings-copy-diagnostics = Copy diagnostics
 settings-diagnostics-copied = Diagnostics copied. Paste them into your message to support.
+
+## Settings: your wallet, for a fresh payout address on every order
+
+wallet-title = Your wallet
+wallet-lead = Each sale can go to a new address from your own wallet, so your sales can't be linked to each other.
+wallet-how = In your wallet, open its export or "wallet information" screen and copy the extended public key (an xpub, ypub or zpub) or the output descriptor. It only lets the app see addresses: it can never spend your bitcoin.
+wallet-never-private = Never paste your seed words (the 12 or 24 backup words) or a private key, here or anywhere else.
+wallet-input-label = Extended public key or descriptor
+wallet-input-empty = Paste your wallet's extended public key or descriptor first.
+wallet-check = Check
+wallet-checking = Checking…
+wallet-type = Address type
+# The kind of addresses a wallet gives, with how they begin, to match against the wallet's own.
+wallet-kind-p2pkh = Legacy addresses (1…)
+wallet-kind-p2sh-p2wpkh = Nested SegWit addresses (3…)
+wallet-kind-p2wpkh = Native SegWit addresses (bc1q…)
+wallet-kind-p2tr = Taproot addresses (bc1p…)
+# $kind is the code of a kind this version of the app doesn't know, as it arrived ("p2xyz").
+wallet-kind-other = Addresses of type { $kind }
+# An address's number on the wallet's list of receive addresses, counted from 0 as wallets do.
+# $number is already in the language's digits.
+wallet-address-number = #{ $number }
+wallet-first-addresses = Compare with your wallet: the first receive addresses
+wallet-preview-compare = Your wallet should show these as receive addresses #0, #1 and #2. If they match, use this wallet.
+wallet-preview-numbering = If your wallet lists its addresses without numbers, #0 is the first one.
+wallet-save = Use this wallet
+wallet-saving = Saving…
+wallet-saved = Wallet saved. Each new order gets its own address.
+# $number is "#4": the address's number, as wallet-address-number writes it. The address follows.
+wallet-next = The next order gets address { $number }:
+wallet-in-flight =
+    { $count ->
+        [one] One open order is holding an address. It's given back if the order ends unpaid.
+       *[other] { $count } open orders are holding an address. Each is given back if its order ends unpaid.
+    }
+# The gap limit: a wallet restored from its seed words stops looking after this many unused
+# addresses in a row. Addresses held by open, unpaid orders count as unused.
+wallet-gap-close-title = A restored wallet may soon miss new payouts
+wallet-gap-beyond-title = A restored wallet may miss the next payout
+# $limit is the gap limit, a number of addresses.
+wallet-gap-explain = A wallet restored from its seed words checks addresses in order and stops after { $limit } unused ones in a row. Addresses held by open orders stay unused until they're paid, so a payout further along may not show up.
+wallet-gap-what-to-do = To be safe: let open orders finish or end, paste an address for the next sale instead, or raise the gap limit in your wallet and then here.
+wallet-gap-limit = Gap limit
+wallet-gap-limit-help = How many unused addresses in a row your wallet checks before it stops (20 in most wallets). It must match your wallet's setting.
+wallet-gap-limit-invalid = Enter a whole number from 1 to 1000. Most wallets use 20.
+wallet-gap-limit-save = Save gap limit
+wallet-gap-limit-saved = Gap limit saved.
+wallet-key-missing = This computer has no system keyring, so your wallet's key was kept only until the app last closed. Paste it again to keep getting a fresh address for each sale.
+wallet-remove = Remove wallet
+wallet-remove-confirm = Remove this wallet from the app? Orders that already have an address keep it, and your wallet and its bitcoin aren't touched. You can add it again at any time.
+wallet-remove-yes = Yes, remove it
+wallet-removed = Wallet removed. Paste an address for each sale, or add a wallet again.
 
 ## Files saved from orders: status history, export, support file, receipt
 

@@ -204,6 +204,20 @@ payout-name-empty = Ingresa tu nombre y tu apellido.
 payout-name-maybe = Si CardCoins necesita tu nombre para esta orden (lo pide cuando tu total de la semana pasa de cierto límite), escríbelo como aparece en tu identificación. Si no, deja ambos campos vacíos.
 payout-with-captcha = Vuelve a hacer la verificación rápida con estos datos (CardCoins la pide después de varios intentos).
 payout-submitting = Guardando adónde enviar el bitcoin…
+# El paso del pago con la billetera de quien vende configurada: una dirección nueva de su billetera,
+# o una pegada. $number es el número de una dirección en la billetera, como lo escribe
+# wallet-address-number ("#4").
+payout-lead-wallet = Usa una dirección nueva de tu billetera, o pega una dirección o factura.
+payout-choice-legend = Dirección de pago
+payout-choice-wallet = Usar una dirección nueva de tu billetera
+payout-choice-paste = Pegar una dirección o factura en su lugar
+payout-fresh-title = Dirección { $number } de tu billetera
+payout-fresh-help = Ninguna otra venta recibe esta dirección. Tu billetera la muestra como la dirección de recepción { $number }.
+payout-fresh-held = Esta orden ya tiene esta dirección. Tu billetera la muestra como la dirección de recepción { $number }.
+payout-fresh-loading = Obteniendo la próxima dirección de tu billetera…
+payout-gap-next = Para ir a lo seguro, pega una dirección en su lugar o deja que tus órdenes abiertas terminen primero. El límite de brecha se puede subir en tu billetera y en Configuración.
+payout-wallet-offer = Recibe una dirección nueva en cada venta: agrega tu billetera en Configuración
+payout-wallet-key-missing = Hay que volver a pegar la clave de tu billetera para que pueda dar direcciones nuevas: abre Configuración
 
 ## Paso 4: fotos de la tarjeta
 
@@ -297,6 +311,8 @@ review-destination = El bitcoin va a
 review-onchain = Dirección de bitcoin
 review-lightning = Lightning
 review-destination-missing = Todavía no lo indicaste: regresa al paso del pago y pega adónde debe ir el bitcoin.
+# $number es "#4": el número de la dirección de pago en la billetera de quien vende (wallet-address-number).
+review-wallet-address = Dirección { $number } de tu billetera
 review-phone = Teléfono
 review-phone-verified = Verificado
 review-phone-ending = Verificado, número que termina en { $digits }
@@ -374,6 +390,8 @@ status-payout-title = Tu bitcoin va en camino
 # Se lee junto con los sats y la dirección que siguen: "Tarjeta de $55.00 → 83,523 sats enviados a bc1q…".
 status-payout-card = Tarjeta de { $amount } →
 status-payout-sent-to = enviados a
+# Después de la dirección, cuando vino de la billetera de quien vende. $number es "#4" (wallet-address-number).
+status-payout-wallet-address = (dirección { $number } de tu billetera)
 status-worth = Equivale a unos { $usd } al precio de tu cotización.
 status-show-address = Mostrar la dirección completa
 status-show-invoice = Mostrar la factura completa
@@ -476,6 +494,59 @@ settings-help-lead = Si el soporte de CardCoins te pregunta qué pasó, envíale
 settings-open-log-folder = Abrir la carpeta de registros
 settings-copy-diagnostics = Copiar diagnóstico
 settings-diagnostics-copied = Diagnóstico copiado. Pégalo en tu mensaje al soporte.
+
+## Configuración: tu billetera, para una dirección de pago nueva en cada orden
+
+wallet-title = Tu billetera
+wallet-lead = Cada venta puede ir a una dirección nueva de tu propia billetera, para que tus ventas no se puedan vincular entre sí.
+wallet-how = En tu billetera, abre la pantalla de exportar o de "información de la billetera" y copia la clave pública extendida (una xpub, ypub o zpub) o el descriptor de salida. Con eso la app solo puede ver direcciones: nunca puede gastar tu bitcoin.
+wallet-never-private = Nunca pegues tus palabras semilla (las 12 o 24 palabras de respaldo) ni una clave privada, ni aquí ni en ningún otro lugar.
+wallet-input-label = Clave pública extendida o descriptor
+wallet-input-empty = Primero pega la clave pública extendida o el descriptor de tu billetera.
+wallet-check = Verificar
+wallet-checking = Verificando…
+wallet-type = Tipo de direcciones
+# El tipo de direcciones que da una billetera, con cómo empiezan, para compararlo con la billetera.
+wallet-kind-p2pkh = Direcciones legacy (1…)
+wallet-kind-p2sh-p2wpkh = Direcciones SegWit anidadas (3…)
+wallet-kind-p2wpkh = Direcciones SegWit nativas (bc1q…)
+wallet-kind-p2tr = Direcciones Taproot (bc1p…)
+# $kind es el código de un tipo que esta versión de la app no conoce, tal como llegó ("p2xyz").
+wallet-kind-other = Direcciones de tipo { $kind }
+# El número de una dirección en la lista de direcciones de recepción de la billetera, contando
+# desde 0 como lo hacen las billeteras. $number ya viene con los dígitos del idioma.
+wallet-address-number = #{ $number }
+wallet-first-addresses = Compara con tu billetera: las primeras direcciones de recepción
+wallet-preview-compare = Tu billetera debería mostrar estas como las direcciones de recepción #0, #1 y #2. Si coinciden, usa esta billetera.
+wallet-preview-numbering = Si tu billetera muestra sus direcciones sin números, la #0 es la primera.
+wallet-save = Usar esta billetera
+wallet-saving = Guardando…
+wallet-saved = Billetera guardada. Cada orden nueva recibe su propia dirección.
+# $number es "#4": el número de la dirección, como lo escribe wallet-address-number. Sigue la dirección.
+wallet-next = La próxima orden recibe la dirección { $number }:
+wallet-in-flight =
+    { $count ->
+        [one] Una orden abierta tiene reservada una dirección. Se libera si la orden termina sin pago.
+       *[other] { $count } órdenes abiertas tienen reservada una dirección. Cada una se libera si su orden termina sin pago.
+    }
+# El límite de brecha (gap limit): una billetera restaurada con sus palabras semilla deja de buscar
+# después de esta cantidad de direcciones sin usar seguidas. Las direcciones reservadas por
+# órdenes abiertas y sin pagar cuentan como sin usar.
+wallet-gap-close-title = Pronto una billetera restaurada podría no ver los pagos nuevos
+wallet-gap-beyond-title = Una billetera restaurada podría no ver el próximo pago
+# $limit es el límite de brecha, una cantidad de direcciones.
+wallet-gap-explain = Una billetera restaurada con sus palabras semilla revisa las direcciones en orden y deja de buscar después de { $limit } sin usar seguidas. Las direcciones reservadas por órdenes abiertas siguen sin usar hasta que se pagan, así que un pago más adelante podría no aparecer.
+wallet-gap-what-to-do = Para ir a lo seguro: deja que las órdenes abiertas terminen, pega una dirección para la próxima venta, o sube el límite de brecha (gap limit) en tu billetera y luego aquí.
+wallet-gap-limit = Límite de brecha (gap limit)
+wallet-gap-limit-help = Cuántas direcciones sin usar seguidas revisa tu billetera antes de dejar de buscar (20 en la mayoría). Debe coincidir con el ajuste de tu billetera.
+wallet-gap-limit-invalid = Ingresa un número entero del 1 al 1000. La mayoría de las billeteras usa 20.
+wallet-gap-limit-save = Guardar el límite
+wallet-gap-limit-saved = Límite guardado.
+wallet-key-missing = Esta computadora no tiene un llavero del sistema, así que la clave de tu billetera solo se guardó hasta la última vez que se cerró la app. Vuelve a pegarla para seguir recibiendo una dirección nueva en cada venta.
+wallet-remove = Quitar la billetera
+wallet-remove-confirm = ¿Quitar esta billetera de la app? Las órdenes que ya tienen una dirección la conservan, y tu billetera y su bitcoin no se tocan. Puedes volver a agregarla cuando quieras.
+wallet-remove-yes = Sí, quitarla
+wallet-removed = Billetera quitada. Pega una dirección en cada venta o vuelve a agregar una billetera.
 
 ## Archivos que se guardan de las órdenes: historial de estados, exportación, soporte, recibo
 

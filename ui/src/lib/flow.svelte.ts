@@ -23,6 +23,11 @@ export class Flow {
   reached: Screen = $state("welcome");
   /** Where History and Settings return to. */
   private returnTo: Screen = "welcome";
+  /**
+   * The part of Settings to bring into view when it opens: the payout step's "add your wallet"
+   * link lands on the wallet, not on the top of a long page. Taken (set back to null) once shown.
+   */
+  asideSection: "wallet" | null = $state(null);
 
   go(screen: Screen): void {
     this.screen = screen;
@@ -71,8 +76,9 @@ export class Flow {
   }
 
   /** Opens History or Settings, remembering where to come back to. */
-  openAside(screen: "history" | "settings"): void {
+  openAside(screen: "history" | "settings", section: "wallet" | null = null): void {
     if (this.screen !== "history" && this.screen !== "settings") this.returnTo = this.screen;
+    this.asideSection = section;
     this.screen = screen;
   }
 

@@ -41,6 +41,8 @@ const savedSettings: SettingsData = {
 function openSettings(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     get_settings: () => savedSettings,
+    // The wallet section loads on its own; none is set here.
+    get_wallet: () => null,
     save_settings: () => null,
     app_info: () => appInfo(),
     ...overrides,

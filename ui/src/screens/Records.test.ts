@@ -35,6 +35,8 @@ function historyScreen(overrides: Record<string, Handler> = {}) {
 function settingsScreen(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: null, notifications: true }),
+    // The wallet section loads on its own; none is set here.
+    get_wallet: () => null,
     app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co", idStorage: "keyring", idStorageNote: "", vaultDamage: null }),
     save_support_bundle: () => "/home/me/cardcoins-support-2026-12-03-110000.json",
     ...overrides,

@@ -70,3 +70,21 @@ describe("Review step, where the money is", () => {
     expect((await screen.findByTestId("destination-differs")).textContent).toMatch(/may go to the wrong place/);
   });
 });
+
+describe("Review step, an address from the seller's wallet", () => {
+  it("names its number in the wallet beside it", async () => {
+    mockCommands({ get_order: () => orderView({ step: "review", walletAddressNumber: 7 }) });
+    const flow = new Flow();
+    flow.screen = "review";
+    flow.handle = HANDLE;
+    render(Review, { props: { flow } });
+    expect((await screen.findByTestId("review-wallet-address")).textContent).toBe("Address #7 from your wallet");
+    expect(screen.getByTestId("review-destination").textContent).toContain("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+  });
+
+  it("says nothing of a wallet for a pasted address", async () => {
+    setup();
+    await screen.findByTestId("review-facts");
+    expect(screen.queryByTestId("review-wallet-address")).toBeNull();
+  });
+});

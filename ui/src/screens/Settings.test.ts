@@ -8,6 +8,8 @@ import Settings from "./Settings.svelte";
 function setup(overrides: Record<string, Handler> = {}) {
   const calls = mockCommands({
     get_settings: () => ({ baseUrl: "https://api.cardcoins.co", sandbox: false, proxy: null, notifications: true }),
+    // The wallet section loads on its own; none is set here.
+    get_wallet: () => null,
     save_settings: () => null,
     app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co", idStorage: "keyring", idStorageNote: "", vaultDamage: null }),
     ...overrides,

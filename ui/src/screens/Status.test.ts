@@ -415,3 +415,17 @@ describe("in Spanish", () => {
     expect(screen.getByTestId("payout-watch-detail").textContent).toBe("Ya está en un bloque. No lo gastes hasta que tenga 3 confirmaciones.");
   });
 });
+
+describe("Status step, paid to an address from the seller's wallet", () => {
+  it("names its number in the wallet beside the address", async () => {
+    setup(() => ({ ...approved, walletAddressNumber: 7 }));
+    expect((await screen.findByTestId("payout-wallet-address")).textContent).toBe("(address #7 from your wallet)");
+    expect(screen.getByTestId("payout-summary").textContent).toMatch(/sent to\s+bc1qar0…f5mdq\s+\(address #7 from your wallet\)/);
+  });
+
+  it("says nothing of a wallet for a pasted address", async () => {
+    setup(() => approved);
+    await screen.findByTestId("payout-summary");
+    expect(screen.queryByTestId("payout-wallet-address")).toBeNull();
+  });
+});

@@ -114,6 +114,7 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     payoutWatch: null,
     payoutTimeline: [],
     lightningPaid: null,
+    walletAddressNumber: null,
     ...overrides,
   };
 }
