@@ -61,6 +61,8 @@ ui-test:
 
 ## e2e: the real app window under Xvfb, driven through tauri-driver (screenshots in target/e2e-screens/)
 e2e: app
+	@# The wallet journey checks that the command line reads the app's wallet alike.
+	cargo build -p cardcoins-cli
 	$(KEYRING) cargo test -p cardcoins-e2e -- --test-threads=1
 
 ## bundle: .deb and .rpm installers (AppImage needs a download this environment cannot make)

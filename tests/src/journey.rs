@@ -154,8 +154,14 @@ impl<'a> Journey<'a> {
     }
 
     pub async fn amount(&mut self, dollars: &str) -> Result<(), HarnessError> {
+        self.another_sale("start", dollars).await
+    }
+
+    /// The amount step of a sale begun with the button `via` ("start" on the welcome screen,
+    /// "Sell another card" elsewhere).
+    pub async fn another_sale(&mut self, via: &str, dollars: &str) -> Result<(), HarnessError> {
         let s = self.session;
-        s.click("start").await?;
+        s.click(via).await?;
         self.expect_heading_focus("step-amount").await?;
         s.type_into("amount-input", dollars).await?;
         s.wait_for_text("quote-sats", &self.sats_word(), 15).await?;
@@ -207,6 +213,25 @@ impl<'a> Journey<'a> {
         s.wait_for_text("destination-kind", kind, 10).await?;
         self.destination = Some(destination.to_string());
         self.shot("payout").await?;
+        s.click("continue").await?;
+        s.find_test_id("step-photos").await?;
+        self.expect_heading_focus("step-photos").await?;
+        Ok(())
+    }
+
+    /// The payout step offers a fresh address from the seller's wallet: it must be `address`,
+    /// numbered `number`; Continue sends it.
+    pub async fn payout_from_wallet(
+        &mut self,
+        number: u32,
+        address: &str,
+    ) -> Result<(), HarnessError> {
+        let s = self.session;
+        s.wait_for_text("payout-fresh-address", address, 15).await?;
+        s.wait_for_text("payout-fresh-number", &format!("#{number}"), 5)
+            .await?;
+        self.destination = Some(address.to_string());
+        self.shot(&format!("payout-wallet-{number}")).await?;
         s.click("continue").await?;
         s.find_test_id("step-photos").await?;
         self.expect_heading_focus("step-photos").await?;
