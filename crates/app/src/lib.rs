@@ -48,5 +48,5 @@ mod upload_queue_tests;
 
 pub use error::AppError;
 pub use shell::{RecordingShell, Shell};
-pub use startup::Startup;
+pub use startup::{LaunchFailure, Startup};
 pub use state::{AppState, StartOptions, KEYRING_SERVICE};
