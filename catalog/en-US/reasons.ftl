@@ -238,3 +238,15 @@ reason-log-folder-missing = The app could not make its log folder in this run, s
 reason-log-folder-not-opened = The file manager could not be opened. The log files are in { $folder }.
 reason-file-not-saved = The file could not be saved. Choose another folder, or free some space, and try again.
 reason-settings-not-saved = The settings could not be saved to { $path }. Check that you may write there.
+
+## Settings that cannot be used. $address is the server address as typed; $example one that
+## works; $scheme the start of an address, before "://" (ftp, http).
+
+reason-server-address-invalid = The server address "{ $address }" is not a valid web address. Use one like { $example }.
+reason-server-address-query = The server address "{ $address }" must not have a query or fragment. Use one like { $example }.
+reason-server-address-plain-http = The server address uses plain http to a remote host, which would expose the order. Use https (plain http is allowed only for 127.0.0.1, ::1 or localhost).
+reason-server-address-scheme = The server address has the scheme "{ $scheme }"; only https (or http to this machine) works.
+reason-image-store-plain-http = The image store address CardCoins gave uses plain http to a remote host, which would expose the order, so the photo was not sent. Try again later; contact support if it keeps happening.
+reason-image-store-scheme = The image store address CardCoins gave has the scheme "{ $scheme }", so the photo was not sent. Try again later; contact support if it keeps happening.
+reason-proxy-unusable = The proxy address is not usable. Use one like socks5h://127.0.0.1:9050 (Tor) or http://127.0.0.1:8080.
+reason-sandbox-no-controls = This server has no sandbox controls: point --base-url at a sandbox (`cardcoins sandbox serve` prints its address).

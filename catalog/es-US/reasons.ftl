@@ -243,3 +243,15 @@ reason-log-folder-missing = La app no pudo crear su carpeta de registros en esta
 reason-log-folder-not-opened = No se pudo abrir el administrador de archivos. Los archivos de registro están en { $folder }.
 reason-file-not-saved = No se pudo guardar el archivo. Elige otra carpeta, o libera espacio, y vuelve a intentarlo.
 reason-settings-not-saved = No se pudo guardar la configuración en { $path }. Revisa que tengas permiso para escribir ahí.
+
+## Opciones que no se pueden usar. $address es la dirección del servidor tal como se escribió;
+## $example una que funciona; $scheme el comienzo de una dirección, antes de "://" (ftp, http).
+
+reason-server-address-invalid = La dirección del servidor “{ $address }” no es una dirección web válida. Usa una como { $example }.
+reason-server-address-query = La dirección del servidor “{ $address }” no puede tener una consulta ni un fragmento. Usa una como { $example }.
+reason-server-address-plain-http = La dirección del servidor usa http sin cifrar hacia otra computadora, lo que dejaría la orden a la vista. Usa https (http sin cifrar solo se permite para 127.0.0.1, ::1 o localhost).
+reason-server-address-scheme = La dirección del servidor empieza con “{ $scheme }”; solo funciona https (o http hacia esta computadora).
+reason-image-store-plain-http = La dirección del almacén de imágenes que dio CardCoins usa http sin cifrar hacia otra computadora, lo que dejaría la orden a la vista, así que la foto no se envió. Vuelve a intentarlo más tarde; si sigue pasando, comunícate con el soporte.
+reason-image-store-scheme = La dirección del almacén de imágenes que dio CardCoins empieza con “{ $scheme }”, así que la foto no se envió. Vuelve a intentarlo más tarde; si sigue pasando, comunícate con el soporte.
+reason-proxy-unusable = La dirección del proxy no se puede usar. Usa una como socks5h://127.0.0.1:9050 (Tor) o http://127.0.0.1:8080.
+reason-sandbox-no-controls = Este servidor no tiene controles de sandbox: apunta --base-url a un sandbox (`cardcoins sandbox serve` muestra su dirección).

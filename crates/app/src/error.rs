@@ -103,10 +103,7 @@ fn api_reason(error: &ApiError) -> Option<Reason> {
             tracing::warn!(%detail, "unreadable answer");
             None
         }
-        ApiError::Config { message } => {
-            tracing::warn!(%message, "unusable settings");
-            None
-        }
+        ApiError::Config { reason } => Some(reason.clone()),
         ApiError::ImageFile { reason, .. } => {
             tracing::warn!(%reason, "the photo file could not be read");
             None

@@ -205,6 +205,9 @@ mod tests {
             .client(&remote_http.base_url)
             .expect_err("plain http");
         assert_eq!(error.code, ErrorCode::InvalidSettings);
+        assert!(error.to_string().contains("plain http"), "{error}");
+        let reason = error.reason.expect("which setting, and why");
+        reason.check().unwrap_or_else(|problem| panic!("{problem}"));
         let bad_proxy = Settings {
             proxy: Some("gopher://x".into()),
             ..Settings::default()
