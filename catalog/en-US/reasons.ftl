@@ -133,23 +133,23 @@ reason-address-checksum-variant = This address was made with the wrong checksum 
 ## Lightning Addresses (name@example.com). $char is the character that cannot be there; $max a
 ## number of characters; $part one part of the domain, between its dots.
 
-reason-lightning-address-no-at = This is not a valid Lightning Address: it has no @: a Lightning Address looks like name@example.com.
-reason-lightning-address-name-missing = This is not a valid Lightning Address: the name before the @ is missing: a Lightning Address looks like name@example.com.
+reason-lightning-address-no-at = This is not a valid Lightning Address: it has no @. A Lightning Address looks like name@example.com.
+reason-lightning-address-name-missing = This is not a valid Lightning Address: the name before the @ is missing. A Lightning Address looks like name@example.com.
 reason-lightning-address-several-at = This is not a valid Lightning Address: it has more than one @: check that only one address was pasted.
 reason-lightning-address-name-too-long = This is not a valid Lightning Address: the name before the @ is longer than { $max } characters: check the address.
 reason-lightning-address-tag-name-missing = This is not a valid Lightning Address: the name before the + is missing: check the address.
 reason-lightning-address-name-character = This is not a valid Lightning Address: the character '{ $char }' cannot appear in the name before the @ (only letters, digits, '-', '_', '.' and one '+' can): check the address.
 reason-lightning-address-name-space = This is not a valid Lightning Address: a space or control character cannot appear in the name before the @ (only letters, digits, '-', '_', '.' and one '+' can): check the address.
 reason-lightning-address-tag-empty = This is not a valid Lightning Address: the tag after the + is empty: remove the + or add the tag.
-reason-lightning-address-domain-missing = This is not a valid Lightning Address: the domain after the @ is missing: a Lightning Address looks like name@example.com.
+reason-lightning-address-domain-missing = This is not a valid Lightning Address: the domain after the @ is missing. A Lightning Address looks like name@example.com.
 reason-lightning-address-domain-too-long = This is not a valid Lightning Address: the domain after the @ is too long: check the address.
 reason-lightning-address-domain-character = This is not a valid Lightning Address: the character '{ $char }' cannot appear in the domain after the @: check the address.
 reason-lightning-address-domain-international = This is not a valid Lightning Address: the character '{ $char }' cannot appear in the domain after the @ (write an international domain in its xn-- form): check the address.
 reason-lightning-address-domain-space = This is not a valid Lightning Address: a space or control character cannot appear in the domain after the @: check the address.
-reason-lightning-address-domain-no-dot = This is not a valid Lightning Address: the domain after the @ has no dot: a Lightning Address looks like name@example.com.
+reason-lightning-address-domain-no-dot = This is not a valid Lightning Address: the domain after the @ has no dot. A Lightning Address looks like name@example.com.
 reason-lightning-address-domain-empty-part = This is not a valid Lightning Address: the domain after the @ has an empty part (two dots in a row, or a dot at an end): check the address.
 reason-lightning-address-domain-bad-part = This is not a valid Lightning Address: "{ $part }" is not a valid part of a domain name: check the address.
-reason-lightning-address-domain-ip = This is not a valid Lightning Address: the part after the @ is an IP address, not a domain: a Lightning Address looks like name@example.com.
+reason-lightning-address-domain-ip = This is not a valid Lightning Address: the part after the @ is an IP address, not a domain. A Lightning Address looks like name@example.com.
 
 ## Photos. $path is the file the seller chose; $format a picture format's name (JPEG, PNG,
 ## WebP, HEIC); $size, $limit, $budget and $smallest are sizes already written for the language

@@ -138,23 +138,23 @@ reason-address-checksum-variant = Esta dirección se creó con la variante de su
 ## Lightning Addresses (nombre@ejemplo.com). $char es el carácter que no puede estar ahí; $max una
 ## cantidad de caracteres; $part una parte del dominio, entre sus puntos.
 
-reason-lightning-address-no-at = Esta no es una Lightning Address válida: no tiene @: una Lightning Address se ve así: nombre@ejemplo.com.
-reason-lightning-address-name-missing = Esta no es una Lightning Address válida: falta el nombre antes de la @: una Lightning Address se ve así: nombre@ejemplo.com.
+reason-lightning-address-no-at = Esta no es una Lightning Address válida: no tiene @. Una Lightning Address se ve así: nombre@ejemplo.com.
+reason-lightning-address-name-missing = Esta no es una Lightning Address válida: falta el nombre antes de la @. Una Lightning Address se ve así: nombre@ejemplo.com.
 reason-lightning-address-several-at = Esta no es una Lightning Address válida: tiene más de una @: revisa que hayas pegado solo una dirección.
 reason-lightning-address-name-too-long = Esta no es una Lightning Address válida: el nombre antes de la @ tiene más de { $max } caracteres: revisa la dirección.
 reason-lightning-address-tag-name-missing = Esta no es una Lightning Address válida: falta el nombre antes del +: revisa la dirección.
 reason-lightning-address-name-character = Esta no es una Lightning Address válida: el carácter '{ $char }' no puede estar en el nombre antes de la @ (solo pueden estar letras, dígitos, '-', '_', '.' y un '+'): revisa la dirección.
 reason-lightning-address-name-space = Esta no es una Lightning Address válida: un espacio o un carácter de control no puede estar en el nombre antes de la @ (solo pueden estar letras, dígitos, '-', '_', '.' y un '+'): revisa la dirección.
 reason-lightning-address-tag-empty = Esta no es una Lightning Address válida: la etiqueta después del + está vacía: quita el + o agrega la etiqueta.
-reason-lightning-address-domain-missing = Esta no es una Lightning Address válida: falta el dominio después de la @: una Lightning Address se ve así: nombre@ejemplo.com.
+reason-lightning-address-domain-missing = Esta no es una Lightning Address válida: falta el dominio después de la @. Una Lightning Address se ve así: nombre@ejemplo.com.
 reason-lightning-address-domain-too-long = Esta no es una Lightning Address válida: el dominio después de la @ es demasiado largo: revisa la dirección.
 reason-lightning-address-domain-character = Esta no es una Lightning Address válida: el carácter '{ $char }' no puede estar en el dominio después de la @: revisa la dirección.
 reason-lightning-address-domain-international = Esta no es una Lightning Address válida: el carácter '{ $char }' no puede estar en el dominio después de la @ (escribe un dominio internacional en su forma xn--): revisa la dirección.
 reason-lightning-address-domain-space = Esta no es una Lightning Address válida: un espacio o un carácter de control no puede estar en el dominio después de la @: revisa la dirección.
-reason-lightning-address-domain-no-dot = Esta no es una Lightning Address válida: el dominio después de la @ no tiene ningún punto: una Lightning Address se ve así: nombre@ejemplo.com.
+reason-lightning-address-domain-no-dot = Esta no es una Lightning Address válida: el dominio después de la @ no tiene ningún punto. Una Lightning Address se ve así: nombre@ejemplo.com.
 reason-lightning-address-domain-empty-part = Esta no es una Lightning Address válida: el dominio después de la @ tiene una parte vacía (dos puntos seguidos, o un punto en un extremo): revisa la dirección.
 reason-lightning-address-domain-bad-part = Esta no es una Lightning Address válida: “{ $part }” no es una parte válida de un nombre de dominio: revisa la dirección.
-reason-lightning-address-domain-ip = Esta no es una Lightning Address válida: lo que va después de la @ es una dirección IP, no un dominio: una Lightning Address se ve así: nombre@ejemplo.com.
+reason-lightning-address-domain-ip = Esta no es una Lightning Address válida: lo que va después de la @ es una dirección IP, no un dominio. Una Lightning Address se ve así: nombre@ejemplo.com.
 
 ## Fotos. $path es el archivo que eligió la persona; $format el nombre de un formato de imagen
 ## (JPEG, PNG, WebP, HEIC); $size, $limit, $budget y $smallest son tamaños ya escritos para el
@@ -200,7 +200,7 @@ reason-upload-may-be-too-slow = Incluso en su tamaño más pequeño ({ $size }, 
 reason-vault-read = No se pudo leer la lista de órdenes en { $path }. Revisa que la carpeta exista y que tengas permiso para abrirla.
 reason-vault-create-folder = No se pudo crear la carpeta de la lista de órdenes en { $path }. Revisa que tengas permiso para escribir ahí.
 reason-vault-write = No se pudo escribir la lista de órdenes en { $path }. Revisa que la carpeta exista, que tengas permiso para escribir en ella y que el disco no esté lleno.
-reason-vault-newer = La lista de órdenes en { $path } la escribió una versión más nueva de la app (formato { $found }; esta versión lee hasta el { $supported }). Actualiza la app para ver esas órdenes.
+reason-vault-newer = La lista de órdenes en { $path } la escribió una versión más nueva de la app (formato { $found }; esta versión lee hasta el formato { $supported }). Actualiza la app para ver esas órdenes.
 reason-vault-secret-missing = El ID de esta orden ya no está guardado en esta computadora (se guardó solo mientras la app estuvo abierta, o se quitó del llavero del sistema). Pide ayuda al soporte de CardCoins, o empieza una orden nueva.
 reason-vault-keyring = No se pudo usar el llavero del sistema, así que el ID de orden no se guardó ahí. Revisa que el llavero esté desbloqueado y vuelve a intentarlo.
 
@@ -210,7 +210,7 @@ reason-vault-keyring = No se pudo usar el llavero del sistema, así que el ID de
 reason-api-blocked-minutes = CardCoins está rechazando por un tiempo las solicitudes de esta red: puede deberse a demasiadas solicitudes, a una VPN o a la ubicación. Espera unos { $count } minutos antes de volver a intentarlo.
 reason-api-blocked-seconds =
     { $count ->
-        [one] CardCoins está rechazando por un tiempo las solicitudes de esta red: puede deberse a demasiadas solicitudes, a una VPN o a la ubicación. Espera unos { $count } segundo antes de volver a intentarlo.
+        [one] CardCoins está rechazando por un tiempo las solicitudes de esta red: puede deberse a demasiadas solicitudes, a una VPN o a la ubicación. Espera { $count } segundo antes de volver a intentarlo.
        *[other] CardCoins está rechazando por un tiempo las solicitudes de esta red: puede deberse a demasiadas solicitudes, a una VPN o a la ubicación. Espera unos { $count } segundos antes de volver a intentarlo.
     }
 reason-api-server-error = CardCoins tuvo un problema en su servidor (HTTP { $status }). Vuelve a intentarlo en unos minutos; si sigue pasando, comunícate con el soporte.
