@@ -33,6 +33,12 @@ notice-payout-confirmed-body = It has { $confirmations ->
 notice-payout-done-title = Payment complete
 notice-payout-done-body = It has 3 confirmations (block { $block }). The bitcoin is yours to spend.
 
+## The app could not start: a system dialog, shown before any window, in the computer's language.
+## Under the title, what went wrong (a reason or an error-code- message), then launch-failed-next.
+
+launch-failed-title = CardCoins could not start
+launch-failed-next = Your saved orders are not affected. If this keeps happening, contact CardCoins support.
+
 ## The system's file dialogs.
 
 dialog-choose-photos = Choose photos of the card

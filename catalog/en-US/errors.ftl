@@ -1,7 +1,7 @@
 ### What went wrong, by the error's code (`ErrorCode` in ui/src/lib/bindings.ts), and what to do.
-### Shown in every language but English, in place of the backend's own message, which is more
-### specific but English only; the English screens show the backend's message itself. The code
-### asks for error-code-<code>, so every code needs a message here (a test checks it).
+### Shown in every language when the backend gives no reason of its own (reasons.ftl has those,
+### more specific: the character mistyped, the minutes to wait). The code asks for
+### error-code-<code>, so every code needs a message here (a test checks it).
 ### CardCoins' own words are shown apart, as it wrote them: never repeat or translate them here.
 
 ## What the person typed or chose

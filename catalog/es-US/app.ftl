@@ -34,6 +34,12 @@ notice-payout-confirmed-body = Lleva { $confirmations ->
 notice-payout-done-title = Pago completado
 notice-payout-done-body = Ya tiene 3 confirmaciones (bloque { $block }). El bitcoin es tuyo para gastarlo.
 
+## La app no pudo iniciar: un diálogo del sistema, antes de cualquier ventana, en el idioma de la computadora.
+## Debajo del título va lo que salió mal (un motivo o un mensaje error-code-) y luego launch-failed-next.
+
+launch-failed-title = CardCoins no pudo iniciar
+launch-failed-next = Tus órdenes guardadas no se ven afectadas. Si esto sigue pasando, comunícate con el soporte de CardCoins.
+
 ## Los cuadros de diálogo de archivos del sistema.
 
 dialog-choose-photos = Elige las fotos de la tarjeta

@@ -1,8 +1,8 @@
 ### Qué salió mal, según el código del error (`ErrorCode` en ui/src/lib/bindings.ts), y qué hacer.
-### Se muestra en todos los idiomas menos el inglés, en lugar del mensaje propio del sistema, que
-### es más preciso pero solo está en inglés. Cada código necesita su mensaje aquí (lo revisa una
-### prueba). Las palabras de CardCoins se muestran aparte, tal como las escribió: no se repiten
-### ni se traducen aquí.
+### Se muestra en todos los idiomas cuando el sistema no da un motivo propio (esos están en
+### reasons.ftl y son más precisos: el carácter mal escrito, los minutos de espera). Cada código
+### necesita su mensaje aquí (lo revisa una prueba). Las palabras de CardCoins se muestran
+### aparte, tal como las escribió: no se repiten ni se traducen aquí.
 
 ## Lo que la persona escribió o eligió
 

@@ -9,7 +9,7 @@ mod webview;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
 use url::Url;
@@ -103,10 +103,7 @@ pub async fn solve_captcha(
         if let Some(window) = app.get_webview_window(WINDOW_LABEL) {
             let _ = window.set_focus();
         }
-        return Err(AppError::new(
-            ErrorCode::CaptchaOpen,
-            "The captcha window is already open: solve it there.",
-        ));
+        return Err(AppError::new(ErrorCode::CaptchaOpen));
     };
     let (sender, receiver) = oneshot::channel();
     let outcome: Outcome = Arc::new(Mutex::new(Some(sender)));
@@ -155,17 +152,10 @@ pub async fn solve_captcha(
     let _ = window.destroy();
     match ending {
         Ending::Token(Some(token)) => Ok(token),
-        Ending::Token(None) | Ending::Closed => Err(AppError::new(
-            ErrorCode::CaptchaNotCompleted,
-            "The captcha was closed before it was solved. Solve it to get the code sent.",
-        )),
-        Ending::TimedOut => Err(AppError::new(
+        Ending::Token(None) | Ending::Closed => Err(AppError::new(ErrorCode::CaptchaNotCompleted)),
+        Ending::TimedOut => Err(AppError::because(
             ErrorCode::CaptchaTimeout,
-            format!(
-                "The captcha window was closed because the check was not finished within {} \
-                 minutes. Press Send code to open it again.",
-                TIME_LIMIT.as_secs() / 60
-            ),
+            Reason::new("reason-captcha-timeout").with("minutes", TIME_LIMIT.as_secs() / 60),
         )),
     }
 }

@@ -50,22 +50,21 @@ pub fn prepare_environment() {
 
 /// The app cannot run (a newer app's order list, a data folder it cannot use): say why in a
 /// window, since a person who double-clicked the app never sees a terminal, then quit. The
-/// dialog waits for the event loop, so it is shown from a task, not from `setup` itself.
+/// dialog waits for the event loop, so it is shown from a task, not from `setup` itself. Its
+/// words are the catalog's, in the computer's language (`LaunchFailure`).
 pub fn cannot_start(app: tauri::AppHandle, error: cardcoins_app::AppError) {
     use tauri::Manager;
-    tracing::error!(code = %error.code, message = %error.message, "the app could not start");
-    eprintln!("CardCoins could not start: {}", error.message);
+    tracing::error!(code = %error.code, message = %error, "the app could not start");
+    eprintln!("CardCoins could not start: {error}");
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.hide();
     }
+    let words = cardcoins_app::LaunchFailure::in_computer_language(&error);
     tauri::async_runtime::spawn(async move {
         rfd::AsyncMessageDialog::new()
             .set_level(rfd::MessageLevel::Error)
-            .set_title("CardCoins could not start")
-            .set_description(format!(
-                "{}\n\nYour saved orders are not affected. If this keeps happening, contact CardCoins support.",
-                error.message
-            ))
+            .set_title(words.title)
+            .set_description(words.body)
             .set_buttons(rfd::MessageButtons::Ok)
             .show()
             .await;

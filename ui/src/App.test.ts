@@ -161,12 +161,13 @@ describe("Where order IDs are kept", () => {
   it("shows why storing in the file failed and keeps the choice open", async () => {
     mockApp(false, {
       app_info: () => appInfo({ idStorage: "thisRunOnly", idStorageNote: noKeyring }),
-      allow_plain_file_vault: () => fail("vault_unavailable", "The order list could not be written: the disk is full. Free some space and try again."),
+      allow_plain_file_vault: () =>
+        fail("vault_unavailable", { reason: { id: "reason-vault-write", args: { path: { text: "/home/ana/.local/share/co.cardcoins.desktop/orders.json" } } } }),
     });
     render(App);
     await userEvent.click(await screen.findByTestId("vault-use-file"));
     await userEvent.click(screen.getByTestId("vault-use-file-yes"));
-    expect((await screen.findByTestId("vault-error")).textContent).toMatch(/disk is full/);
+    expect((await screen.findByTestId("vault-error")).textContent).toMatch(/the disk is not full/);
     expect(screen.getByTestId("vault-choice")).toBeTruthy();
   });
 

@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use cardcoins_core::Reason;
 use cardcoins_http::is_loopback;
 use url::Url;
 
@@ -107,11 +108,11 @@ impl ApiClientBuilder {
             Some(proxy) => http.proxy(cardcoins_http::parse_proxy(&proxy)?),
             None => http.no_proxy(),
         };
-        let http = http.build().map_err(|error| ApiError::Config {
-            message: format!(
-                "The HTTP client could not be set up: {}",
-                error.without_url()
-            ),
+        let http = http.build().map_err(|error| {
+            tracing::warn!(error = %error.without_url(), "the HTTP client could not be set up");
+            ApiError::Config {
+                reason: Reason::new("error-code-invalid_settings"),
+            }
         })?;
         Ok(ApiClient::from_parts(
             http,
@@ -123,34 +124,43 @@ impl ApiClientBuilder {
 }
 
 fn parse_base_url(input: &str) -> Result<Url, ApiError> {
-    let url = Url::parse(input.trim()).map_err(|error| ApiError::Config {
-        message: format!(
-            "The server address {input:?} is not a valid URL ({error}). Use one like {DEFAULT_BASE_URL}."
-        ),
-    })?;
-    require_secure_transport(&url, "server address")?;
+    let refused = |id| ApiError::Config {
+        reason: Reason::new(id)
+            .with("address", input.trim())
+            .with("example", DEFAULT_BASE_URL),
+    };
+    let url = Url::parse(input.trim()).map_err(|_| refused("reason-server-address-invalid"))?;
+    require_secure_transport(&url, Endpoint::Server)?;
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(ApiError::Config {
-            message: format!(
-                "The server address {input:?} must not have a query or fragment. Use one like {DEFAULT_BASE_URL}."
-            ),
-        });
+        return Err(refused("reason-server-address-query"));
     }
     Ok(url)
 }
 
+/// Whose address is checked: the seller's setting, or one CardCoins handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Endpoint {
+    Server,
+    ImageStore,
+}
+
 /// Plain http leaks the order ID to anyone on the path, so it is allowed only to this machine.
-pub(crate) fn require_secure_transport(url: &Url, what: &str) -> Result<(), ApiError> {
+pub(crate) fn require_secure_transport(url: &Url, endpoint: Endpoint) -> Result<(), ApiError> {
+    let (plain_http, scheme) = match endpoint {
+        Endpoint::Server => (
+            "reason-server-address-plain-http",
+            "reason-server-address-scheme",
+        ),
+        Endpoint::ImageStore => ("reason-image-store-plain-http", "reason-image-store-scheme"),
+    };
     match url.scheme() {
         "https" => Ok(()),
         "http" if is_loopback(url) => Ok(()),
         "http" => Err(ApiError::Config {
-            message: format!(
-                "The {what} uses plain http to a remote host, which would expose the order. Use https (plain http is allowed only for 127.0.0.1, ::1 or localhost)."
-            ),
+            reason: Reason::new(plain_http),
         }),
         other => Err(ApiError::Config {
-            message: format!("The {what} has the scheme {other:?}; only https (or http to this machine) works."),
+            reason: Reason::new(scheme).with("scheme", other),
         }),
     }
 }
@@ -176,9 +186,14 @@ mod tests {
             "http://localhost.evil.com/v2",
             "ftp://127.0.0.1/v2",
             "not a url",
+            "https://api.cardcoins.co/v2?x=1",
         ] {
             let error = parse_base_url(bad).expect_err(bad);
             assert_eq!(error.code(), cardcoins_core::ErrorCode::InvalidSettings);
+            let ApiError::Config { reason } = &error else {
+                panic!("{bad}: {error:?}");
+            };
+            reason.check().unwrap_or_else(|problem| panic!("{problem}"));
         }
     }
 

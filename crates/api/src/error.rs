@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use cardcoins_core::{ErrorCode, ErrorKind, ImageSlot};
+use cardcoins_core::{ErrorCode, ErrorKind, ImageSlot, Reason};
 pub use cardcoins_http::NetworkErrorKind;
 use thiserror::Error;
 
@@ -75,9 +75,10 @@ pub enum ApiError {
     )]
     Decode { detail: String },
 
-    /// The client was configured wrongly (bad base URL, plain http to a remote host, bad proxy).
-    #[error("{message}")]
-    Config { message: String },
+    /// The client was configured wrongly (bad base URL, plain http to a remote host, bad proxy):
+    /// which setting and how, in catalog words the app shows in the seller's language.
+    #[error("{reason}")]
+    Config { reason: Reason },
 }
 
 /// The step whose request CardCoins refused with a 400.
@@ -133,10 +134,12 @@ pub enum UploadErrorKind {
     Unavailable { status: u16 },
 }
 
+/// What exactly is wrong with the proxy goes to the log: its words are the HTTP crate's English.
 impl From<cardcoins_http::BadProxy> for ApiError {
     fn from(bad: cardcoins_http::BadProxy) -> Self {
+        tracing::warn!(%bad, "unusable proxy");
         ApiError::Config {
-            message: bad.to_string(),
+            reason: Reason::new("reason-proxy-unusable"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The practice server's control endpoints (`/sandbox/...`): the codes it "sent" and fresh
 //! captcha tokens. They exist only on the sandbox; the real API answers 404.
 
-use cardcoins_core::PhoneNumber;
+use cardcoins_core::{PhoneNumber, Reason};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -60,7 +60,7 @@ impl ApiClient {
         let body = read_capped(response).await?;
         if status == reqwest::StatusCode::NOT_FOUND {
             return Err(ApiError::Config {
-                message: "This server has no sandbox controls: point --base-url at a sandbox (`cardcoins sandbox serve` prints its address).".to_string(),
+                reason: Reason::new("reason-sandbox-no-controls"),
             });
         }
         if !status.is_success() {

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 use serde::Deserialize;
 use tokio_util::io::ReaderStream;
 
-use crate::builder::require_secure_transport;
+use crate::builder::{require_secure_transport, Endpoint};
 use crate::client::ApiClient;
 use crate::envelope::read_capped;
 use crate::error::{ApiError, UploadErrorKind};
@@ -165,7 +165,7 @@ impl ApiClient {
         image: &ImageUpload,
         progress: Option<UploadProgress>,
     ) -> Result<UploadReceipt, ApiError> {
-        require_secure_transport(&presign.url, "image store address")?;
+        require_secure_transport(&presign.url, Endpoint::ImageStore)?;
         let content_type = presign
             .field("Content-Type")
             .unwrap_or(image.content_type.as_str());

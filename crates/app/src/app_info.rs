@@ -1,5 +1,6 @@
 //! What the first screen needs to know about this run of the app.
 
+use cardcoins_core::Reason;
 use cardcoins_vault::KeyStore;
 use serde::Serialize;
 use specta::Type;
@@ -41,8 +42,9 @@ pub struct AppInfo {
     /// The saved order list was damaged when the app started: what was kept and what was not.
     pub vault_damage: Option<VaultDamageView>,
     /// Why phone verification cannot work in this build (no reCAPTCHA site key or registered
-    /// hostname); `None` when it can. The phone step shows it and sends nothing.
-    pub captcha_problem: Option<String>,
+    /// hostname), for the UI to word; `None` when it can. The phone step shows it and sends
+    /// nothing.
+    pub captcha_problem: Option<Reason>,
     /// The computer's language (BCP 47), which the app speaks unless Settings names another.
     pub os_locale: String,
 }
@@ -90,7 +92,7 @@ pub async fn app_info(state: &AppState) -> AppInfo {
         id_storage: store.into(),
         id_storage_note: store.explanation().to_string(),
         vault_damage: damage,
-        captcha_problem: state.captcha().problem().map(str::to_string),
+        captcha_problem: state.captcha().problem().cloned(),
         os_locale: computer_locale(),
     }
 }

@@ -205,7 +205,10 @@ mod tests {
 
     #[test]
     fn a_source_that_is_not_set_up_gets_no_page() {
-        let error = render(&CaptchaSource::Unavailable("not set up".into())).expect_err("no page");
+        let error = render(&CaptchaSource::Unavailable(cardcoins_core::Reason::new(
+            "reason-captcha-not-set-up",
+        )))
+        .expect_err("no page");
         assert_eq!(error.code, ErrorCode::CaptchaNotConfigured);
     }
 }

@@ -3,7 +3,7 @@
 //! are the same for both; the script address and the origins the CSP allows differ.
 
 use cardcoins_api::{CaptchaSetup, CaptchaSetupError};
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 use cardcoins_sandbox::SandboxHandle;
 use url::Url;
 
@@ -20,10 +20,6 @@ const GOOGLE_ORIGINS: [&str; 3] = [
     "https://recaptcha.google.com/recaptcha/",
 ];
 
-const NOT_SET_UP: &str = "Phone verification is not set up in this build of CardCoins Desktop: \
-    the publisher must set the reCAPTCHA site key and registered hostname that CardCoins issued \
-    (CARDCOINS_RECAPTCHA_SITE_KEY and CARDCOINS_CAPTCHA_HOSTNAME at build time).";
-
 #[derive(Debug, Clone)]
 pub enum CaptchaSource {
     Google(CaptchaSetup),
@@ -31,8 +27,22 @@ pub enum CaptchaSource {
         setup: CaptchaSetup,
         script: Url,
     },
-    /// No usable site key and hostname: the sentence that says so.
-    Unavailable(String),
+    /// No usable site key and hostname: why, for the phone step to word.
+    Unavailable(Reason),
+}
+
+/// Which of the build's values is wrong, for the publisher (the phone step shows it under
+/// "Details"); why the site key is refused stays in the log.
+fn setup_problem(error: &CaptchaSetupError) -> Reason {
+    match error {
+        CaptchaSetupError::Incomplete { given, missing } => {
+            Reason::new("reason-captcha-incomplete")
+                .with("given", *given)
+                .with("missing", *missing)
+        }
+        CaptchaSetupError::SiteKey(_) => Reason::new("reason-captcha-site-key"),
+        CaptchaSetupError::Hostname(_) => Reason::new("reason-captcha-hostname"),
+    }
 }
 
 impl CaptchaSource {
@@ -44,13 +54,10 @@ impl CaptchaSource {
     fn from_setup(setup: Result<Option<CaptchaSetup>, CaptchaSetupError>) -> CaptchaSource {
         match setup {
             Ok(Some(setup)) => CaptchaSource::Google(setup),
-            Ok(None) => CaptchaSource::Unavailable(NOT_SET_UP.to_string()),
+            Ok(None) => CaptchaSource::Unavailable(Reason::new("reason-captcha-not-set-up")),
             Err(error) => {
                 tracing::warn!(%error, "captcha settings unusable");
-                CaptchaSource::Unavailable(format!(
-                    "Phone verification is not set up correctly in this build of CardCoins \
-                     Desktop: {error} The publisher must fix it."
-                ))
+                CaptchaSource::Unavailable(setup_problem(&error))
             }
         }
     }
@@ -62,14 +69,15 @@ impl CaptchaSource {
                 setup,
                 script: sandbox.recaptcha_script_url(),
             },
-            Err(error) => CaptchaSource::Unavailable(format!(
-                "The practice server's captcha settings are unusable: {error}"
-            )),
+            Err(error) => {
+                tracing::warn!(%error, "the practice captcha settings are unusable");
+                CaptchaSource::Unavailable(Reason::new("reason-captcha-practice-unusable"))
+            }
         }
     }
 
     /// Why phone verification cannot work in this build; `None` when it can.
-    pub fn problem(&self) -> Option<&str> {
+    pub fn problem(&self) -> Option<&Reason> {
         match self {
             CaptchaSource::Unavailable(why) => Some(why),
             _ => None,
@@ -79,9 +87,10 @@ impl CaptchaSource {
     pub fn setup(&self) -> Result<&CaptchaSetup, AppError> {
         match self {
             CaptchaSource::Google(setup) | CaptchaSource::Practice { setup, .. } => Ok(setup),
-            CaptchaSource::Unavailable(why) => {
-                Err(AppError::new(ErrorCode::CaptchaNotConfigured, why))
-            }
+            CaptchaSource::Unavailable(why) => Err(AppError::because(
+                ErrorCode::CaptchaNotConfigured,
+                why.clone(),
+            )),
         }
     }
 
@@ -151,7 +160,7 @@ mod tests {
     #[test]
     fn a_build_without_values_explains_itself_and_refuses() {
         let source = CaptchaSource::from_setup(Ok(None));
-        let problem = source.problem().expect("a problem");
+        let problem = source.problem().expect("a problem").to_string();
         assert!(problem.starts_with("Phone verification is not set up in this build"));
         assert!(problem.contains("CARDCOINS_RECAPTCHA_SITE_KEY"));
         assert!(problem.contains("CARDCOINS_CAPTCHA_HOSTNAME"));
@@ -167,7 +176,13 @@ mod tests {
         assert!(source.service_origins().is_empty());
 
         let bad = CaptchaSource::from_setup(CaptchaSetup::from_values(KEY, "https://x.example"));
-        assert!(bad.problem().expect("a problem").contains("no https://"));
+        let problem = bad.problem().expect("a problem").to_string();
+        assert!(problem.contains("no https://"), "{problem}");
+        for values in [(KEY, ""), ("", "desktop.example.com"), ("a b", "x.example")] {
+            let source = CaptchaSource::from_setup(CaptchaSetup::from_values(values.0, values.1));
+            let reason = source.problem().expect("a problem");
+            reason.check().unwrap_or_else(|problem| panic!("{problem}"));
+        }
     }
 
     #[test]

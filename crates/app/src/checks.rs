@@ -1,6 +1,6 @@
 //! Prices and input checks the UI runs while the seller types: nothing here changes an order.
 
-use cardcoins_core::{Cents, Destination, DestinationNote, ErrorCode, PhoneNumber};
+use cardcoins_core::{Cents, Destination, DestinationNote, ErrorCode, PhoneNumber, Reason};
 use serde::Serialize;
 use specta::Type;
 
@@ -63,10 +63,7 @@ const DEFAULT_UPDATE_FREQUENCY_MS: u64 = 60_000;
 pub async fn get_tickers(state: &AppState) -> Result<TickerView, AppError> {
     let tickers = state.api().get_tickers().await?;
     let bitcoin = tickers.bitcoin().ok_or_else(|| {
-        AppError::new(
-            ErrorCode::ServerError,
-            "CardCoins sent no bitcoin price. Try again in a minute.",
-        )
+        AppError::because(ErrorCode::ServerError, Reason::new("reason-api-no-price"))
     })?;
     Ok(TickerView {
         price_usd_cents: bitcoin.price_usd.get(),

@@ -1,7 +1,7 @@
 //! "View in a block explorer": the payout's transaction in the explorer chosen in Settings, in
 //! the seller's browser, only when they click.
 
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 
 use crate::error::AppError;
 use crate::settings::Settings;
@@ -15,9 +15,9 @@ pub const DEFAULT_EXPLORER: &str = "https://mempool.space/tx/{txid}";
 pub fn transaction_link(template: Option<&str>, txid: &str) -> Result<url::Url, AppError> {
     let txid = txid.trim();
     if txid.len() != 64 || !txid.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::new(
+        return Err(AppError::because(
             ErrorCode::InvalidSettings,
-            "This is not a bitcoin transaction ID, so no explorer can show it.",
+            Reason::new("reason-explorer-not-txid"),
         ));
     }
     let template = template
@@ -25,9 +25,9 @@ pub fn transaction_link(template: Option<&str>, txid: &str) -> Result<url::Url, 
         .filter(|t| !t.is_empty())
         .unwrap_or(DEFAULT_EXPLORER);
     let bad = || {
-        AppError::new(
+        AppError::because(
             ErrorCode::InvalidSettings,
-            "The block explorer in Settings is not a web address with {txid} in it, like https://mempool.space/tx/{txid}. Change it in Settings → Advanced.",
+            Reason::new("reason-explorer-template"),
         )
     };
     if !template.contains("{txid}") {
@@ -51,13 +51,13 @@ pub fn check_settings(settings: &Settings) -> Result<(), AppError> {
 /// Opens the transaction in the block explorer Settings name, only when the seller clicks.
 pub async fn open_in_explorer(state: &AppState, txid: &str) -> Result<(), AppError> {
     let link = transaction_link(state.settings().explorer_url.as_deref(), txid)?;
-    state.shell().open_externally(link.as_str()).map_err(|error| {
-        tracing::warn!(%error, "the browser could not be opened");
-        AppError::new(
-            ErrorCode::Io,
-            "Your web browser could not be opened. Copy the transaction ID and paste it into a block explorer.",
-        )
-    })
+    state
+        .shell()
+        .open_externally(link.as_str())
+        .map_err(|error| {
+            tracing::warn!(%error, "the browser could not be opened");
+            AppError::because(ErrorCode::Io, Reason::new("reason-browser-failed"))
+        })
 }
 
 #[cfg(test)]

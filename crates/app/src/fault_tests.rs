@@ -124,15 +124,16 @@ impl FaultRun {
         };
         assert_eq!(
             error.code, expected,
-            "{name} under {:?}: {}",
-            self.fault, error.message
+            "{name} under {:?}: {error}",
+            self.fault
         );
         assert!(
-            error.message.len() > 20,
-            "{name}: a sentence, not {:?}",
-            error.message
+            error.to_string().len() > 20,
+            "{name}: a sentence, not {error:?}"
         );
-        self.assert_no_secret(&error.message).await;
+        self.assert_no_secret(&error.to_string()).await;
+        self.assert_no_secret(&serde_json::to_string(&error).expect("json"))
+            .await;
         assert_eq!(
             self.history().await,
             before,

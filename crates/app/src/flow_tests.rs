@@ -145,7 +145,7 @@ async fn an_order_goes_from_creation_to_review() {
     let wrong = orders::verify_phone_code(&state, &created.handle, PHONE, "000000", None)
         .await
         .expect_err("wrong code refused");
-    assert_eq!(wrong.code, ErrorCode::CodeRefused, "{}", wrong.message);
+    assert_eq!(wrong.code, ErrorCode::CodeRefused, "{}", wrong);
     let code = orders::sandbox_latest_code(&state, Some(PHONE))
         .await
         .expect("outbox read")
@@ -271,12 +271,7 @@ async fn bad_input_gets_a_code_and_words() {
     let as_text = photos::prepare_photo(&state, &created.handle, ImageSlot::Image1, text)
         .await
         .expect_err("text");
-    assert_eq!(
-        as_text.code,
-        ErrorCode::PhotoNotImage,
-        "{}",
-        as_text.message
-    );
+    assert_eq!(as_text.code, ErrorCode::PhotoNotImage, "{}", as_text);
     let missing = photos::prepare_photo(
         &state,
         &created.handle,
@@ -299,9 +294,9 @@ async fn bad_input_gets_a_code_and_words() {
         .await
         .expect_err("second use");
     // A spent captcha answer is a refused dispatch; the server's words say why.
-    assert_eq!(reused.code, ErrorCode::SendRefused, "{}", reused.message);
+    assert_eq!(reused.code, ErrorCode::SendRefused, "{}", reused);
     assert!(reused.server_message.is_some());
-    assert!(!reused.message.contains(
+    assert!(!reused.to_string().contains(
         &vault::order_id(&state, &created.handle)
             .await
             .expect("id")

@@ -51,5 +51,5 @@ mod wallet_tests;
 
 pub use error::AppError;
 pub use shell::{RecordingShell, Shell};
-pub use startup::Startup;
+pub use startup::{LaunchFailure, Startup};
 pub use state::{AppState, StartOptions, KEYRING_SERVICE};

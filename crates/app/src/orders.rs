@@ -202,10 +202,7 @@ pub async fn send_phone_code(
     let phone = PhoneNumber::parse(phone, "US")?;
     let captcha_token = captcha_token.trim();
     if captcha_token.is_empty() {
-        return Err(AppError::new(
-            ErrorCode::CaptchaRequired,
-            "Solve the captcha first, then ask for the code again.",
-        ));
+        return Err(AppError::new(ErrorCode::CaptchaRequired));
     }
     let id = order_id(state, handle).await?;
     let channel = if call {
@@ -345,10 +342,7 @@ pub async fn sandbox_latest_code(
     phone: Option<&str>,
 ) -> Result<Option<String>, AppError> {
     let Some(sandbox) = state.sandbox() else {
-        return Err(AppError::new(
-            ErrorCode::NotSandbox,
-            "Codes can be read here only in practice mode; look at your phone's messages.",
-        ));
+        return Err(AppError::new(ErrorCode::NotSandbox));
     };
     let phone = phone
         .map(|phone| PhoneNumber::parse(phone, "US"))

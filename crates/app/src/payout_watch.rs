@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use cardcoins_core::{ErrorCode, OrderStatus};
+use cardcoins_core::{ErrorCode, OrderStatus, Reason};
 use cardcoins_payout_watch::{
     poll_once, EsploraClient, PayoutTarget, PayoutWatch, WatchError, DEFAULT_ESPLORA_URL,
 };
@@ -94,9 +94,10 @@ pub fn check_settings(settings: &Settings, practising: bool) -> Result<(), AppEr
         return Ok(());
     }
     esplora_client(settings, None).map(drop).map_err(|error| {
-        AppError::new(
+        tracing::warn!(%error, "the payout server cannot be used");
+        AppError::because(
             ErrorCode::InvalidSettings,
-            format!("The payout server cannot be used: {error}"),
+            Reason::new("reason-payout-server-unusable"),
         )
     })
 }

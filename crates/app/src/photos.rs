@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use base64::Engine;
 use cardcoins_api::{ImageUpload, LinkBudget};
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason, ReasonArg};
 use cardcoins_photos::{LinkFit, PreparedPhoto};
 use serde::Serialize;
 use specta::Type;
@@ -147,12 +147,9 @@ pub async fn upload_photo(
     anyway: bool,
     on_progress: impl Fn(UploadProgress) + Send + Sync + 'static,
 ) -> Result<PreparedPhotoView, AppError> {
-    let photo = state.prepared(handle, slot).ok_or_else(|| {
-        AppError::new(
-            ErrorCode::PhotoNotPrepared,
-            "Choose the photo for this slot again before uploading it.",
-        )
-    })?;
+    let photo = state
+        .prepared(handle, slot)
+        .ok_or_else(|| AppError::new(ErrorCode::PhotoNotPrepared))?;
     let id = {
         let handle = handle.to_string();
         state.vault(move |vault| vault.order_id(&handle)).await?
@@ -219,21 +216,21 @@ pub async fn upload_photo(
     Ok(PreparedPhotoView::new(slot, &fitted))
 }
 
+/// Why even the smallest version of the photo may not arrive within its upload permission:
+/// with the link's measured speed and the seconds it would take, once an upload was measured.
 fn too_slow(budget: &LinkBudget, smallest: &PreparedPhoto) -> AppError {
     let bytes = smallest.bytes.len() as u64;
-    let size = format!(
-        "{}, {} x {}",
-        cardcoins_photos::human_size(bytes),
-        smallest.width,
-        smallest.height
-    );
-    let why = budget.too_slow_words("this photo", bytes, &size);
-    AppError::new(
-        ErrorCode::UploadTooSlow,
-        format!(
-            "{why} Connect to a faster network if you can, or try anyway: it may still arrive."
-        ),
-    )
+    let reason = match (budget.measured, budget.seconds_for(bytes)) {
+        (Some(rate), Some(seconds)) => Reason::new("reason-upload-too-slow")
+            .with("rate", rate.words())
+            .with("seconds", seconds),
+        _ => Reason::new("reason-upload-may-be-too-slow"),
+    };
+    let reason = reason
+        .with("size", ReasonArg::Bytes(bytes))
+        .with("width", ReasonArg::Digits(smallest.width.into()))
+        .with("height", ReasonArg::Digits(smallest.height.into()));
+    AppError::because(ErrorCode::UploadTooSlow, reason)
 }
 
 /// The system's file chooser, images only; an empty list when cancelled.

@@ -12,7 +12,7 @@ use atomic_write_file::AtomicWriteFile;
 use std::path::{Path, PathBuf};
 
 use cardcoins_api::OrderDetails;
-use cardcoins_core::{ErrorCode, OrderId};
+use cardcoins_core::{ErrorCode, OrderId, Reason};
 use cardcoins_records::{
     write_bip329, write_csv, BundledOrder, ExportRow, OrderFacts, Receipt, RecordsError,
     SupportBundle, WalletAddressRef,
@@ -318,10 +318,7 @@ fn io_error(error: std::io::Error) -> AppError {
 
 fn records_error(error: RecordsError) -> AppError {
     tracing::warn!(%error, "the file could not be written");
-    AppError::new(
-        error.code(),
-        format!("The file could not be saved ({error}). Choose another folder, or free some space, and try again."),
-    )
+    AppError::because(error.code(), Reason::new("reason-file-not-saved"))
 }
 
 /// The system's save dialog, in the seller's language; `None` when cancelled.

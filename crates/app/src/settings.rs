@@ -7,7 +7,7 @@ use cardcoins_sandbox::{Dialect, ExpiryCheck};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 
 use crate::error::AppError;
 use crate::practice_uplink::{practice_uplink_or_default, PracticeUplink};
@@ -113,12 +113,10 @@ impl Settings {
 
     pub fn save(&self, path: &Path) -> Result<(), AppError> {
         let failed = |error: &dyn std::fmt::Display| {
-            AppError::new(
-            ErrorCode::SettingsNotSaved,
-                format!(
-                    "The settings could not be saved to {} ({error}). Check that you may write there.",
-                    path.display()
-                ),
+            tracing::warn!(%error, "the settings could not be saved");
+            AppError::because(
+                ErrorCode::SettingsNotSaved,
+                Reason::new("reason-settings-not-saved").with("path", path.display().to_string()),
             )
         };
         if let Some(folder) = path.parent() {
@@ -207,6 +205,9 @@ mod tests {
             .client(&remote_http.base_url)
             .expect_err("plain http");
         assert_eq!(error.code, ErrorCode::InvalidSettings);
+        assert!(error.to_string().contains("plain http"), "{error}");
+        let reason = error.reason.expect("which setting, and why");
+        reason.check().unwrap_or_else(|problem| panic!("{problem}"));
         let bad_proxy = Settings {
             proxy: Some("gopher://x".into()),
             ..Settings::default()

@@ -2,8 +2,10 @@
 //! the credential store for its collection would otherwise hold the first paint back. Commands
 //! wait for it, so none can run against a half-opened state.
 
+use cardcoins_catalog::Catalog;
 use tokio::sync::OnceCell;
 
+use crate::app_info::computer_locale;
 use crate::error::AppError;
 use crate::state::{AppState, StartOptions};
 
@@ -28,6 +30,31 @@ impl Startup {
             .await
             .as_ref()
             .map_err(Clone::clone)
+    }
+}
+
+/// What the "could not start" dialog says. It shows before the UI exists, and before the
+/// settings that may name another language could be read, so in the computer's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaunchFailure {
+    pub title: String,
+    pub body: String,
+}
+
+impl LaunchFailure {
+    pub fn in_computer_language(error: &AppError) -> LaunchFailure {
+        LaunchFailure::in_language(error, &Catalog::for_tag(&computer_locale()))
+    }
+
+    fn in_language(error: &AppError, catalog: &Catalog) -> LaunchFailure {
+        LaunchFailure {
+            title: catalog.text("launch-failed-title", &[]),
+            body: format!(
+                "{}\n\n{}",
+                error.words(catalog),
+                catalog.text("launch-failed-next", &[])
+            ),
+        }
     }
 }
 
@@ -74,5 +101,45 @@ mod tests {
         std::fs::create_dir(&blocker).expect("a usable folder now");
         let second = startup.ready().await.err().expect("and stays failed");
         assert_eq!(first, second);
+    }
+
+    #[test]
+    fn the_could_not_start_dialog_speaks_the_computers_language() {
+        let error = AppError::from(cardcoins_vault::VaultError::NewerSchema {
+            path: "/home/a/orders.json".into(),
+            found: 9,
+            supported: 2,
+        });
+        let english = LaunchFailure::in_language(&error, &Catalog::for_tag("en-US"));
+        assert_eq!(english.title, "CardCoins could not start");
+        assert!(
+            english.body.starts_with(
+                "The order list at /home/a/orders.json was written by a newer version of the app"
+            ),
+            "{}",
+            english.body
+        );
+        assert!(
+            english.body.ends_with("contact CardCoins support."),
+            "{}",
+            english.body
+        );
+        let spanish = LaunchFailure::in_language(&error, &Catalog::for_tag("es_US.UTF-8"));
+        assert_ne!(spanish.title, english.title);
+        assert!(
+            spanish.body.contains("/home/a/orders.json"),
+            "{}",
+            spanish.body
+        );
+        assert!(!spanish.body.contains("newer version"), "{}", spanish.body);
+        let internal = LaunchFailure::in_language(
+            &AppError::internal("opening the order vault", "join error"),
+            &Catalog::for_tag("es-US"),
+        );
+        assert!(
+            internal.body.starts_with("Algo salió mal en la app."),
+            "{}",
+            internal.body
+        );
     }
 }

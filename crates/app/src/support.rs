@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 
 use crate::diagnostics;
 use crate::error::AppError;
@@ -11,22 +11,17 @@ use crate::state::AppState;
 
 pub async fn open_log_folder(state: &AppState, log_folder: Option<&Path>) -> Result<(), AppError> {
     let folder = log_folder.ok_or_else(|| {
-        AppError::new(
-            ErrorCode::Io,
-            "The app could not make its log folder in this run, so there is no log file to show. Use \"Copy diagnostics\" instead.",
-        )
+        AppError::because(ErrorCode::Io, Reason::new("reason-log-folder-missing"))
     })?;
     state
         .shell()
         .open_externally(&folder.display().to_string())
         .map_err(|error| {
             tracing::warn!(%error, "the log folder could not be opened");
-            AppError::new(
+            AppError::because(
                 ErrorCode::Io,
-                format!(
-                    "The file manager could not be opened. The log files are in {}.",
-                    folder.display()
-                ),
+                Reason::new("reason-log-folder-not-opened")
+                    .with("folder", folder.display().to_string()),
             )
         })
 }

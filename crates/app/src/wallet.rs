@@ -4,7 +4,7 @@
 //! given again, so unused addresses never pile up past what a wallet restored from seed scans.
 
 use bitcoin::Network;
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 use cardcoins_vault::{OrderRecord, WalletAddress, WalletRecord};
 use cardcoins_wallet::{AddressLedger, GapStatus, WalletError, WatchOnlyWallet};
 use serde::Serialize;
@@ -152,9 +152,9 @@ pub async fn set_wallet_gap_limit(
     gap_limit: u32,
 ) -> Result<WalletView, AppError> {
     if !(1..=1000).contains(&gap_limit) {
-        return Err(AppError::new(
+        return Err(AppError::because(
             ErrorCode::InvalidSettings,
-            "The gap limit is a whole number from 1 to 1000; most wallets use 20.",
+            Reason::new("reason-wallet-gap-limit"),
         ));
     }
     state
@@ -271,7 +271,7 @@ fn refused(error: WalletError) -> AppError {
         }
         _ => ErrorCode::InvalidWallet,
     };
-    AppError::new(code, error.to_string())
+    AppError::because(code, error.reason())
 }
 
 fn numbered(
@@ -337,10 +337,7 @@ async fn wallet_for(
         Some((_, None, _)) => Err(AppError::from(
             cardcoins_vault::VaultError::WalletKeyMissing,
         )),
-        None => Err(AppError::new(
-            ErrorCode::WalletNotSet,
-            "No wallet is set. Add your wallet in Settings, or paste an address.",
-        )),
+        None => Err(AppError::new(ErrorCode::WalletNotSet)),
     }
 }
 
@@ -401,8 +398,8 @@ async fn next_unused_index(
             }
         }
     }
-    Err(AppError::new(
+    Err(AppError::because(
         ErrorCode::InvalidWallet,
-        "Your wallet's next addresses have all been used already. Paste a fresh address from your wallet instead.",
+        Reason::new("reason-wallet-used-up"),
     ))
 }

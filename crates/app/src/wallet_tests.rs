@@ -217,11 +217,11 @@ async fn private_keys_are_refused_and_kept_nowhere() {
             .await
             .expect_err("refused");
         assert_eq!(refused.code, ErrorCode::WalletPrivateKey);
-        assert!(
-            !refused.message.contains(&secret[..12]),
-            "{}",
-            refused.message
+        let shown = format!(
+            "{refused:?} {}",
+            refused.words(cardcoins_catalog::Catalog::english())
         );
+        assert!(!shown.contains(&secret[..12]), "{shown}");
     }
     assert!(wallet::get_wallet(&state).await.expect("read").is_none());
     for entry in std::fs::read_dir(folder.path()).expect("data folder") {

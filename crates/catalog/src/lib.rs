@@ -1,8 +1,14 @@
 //! The sentences Rust itself must say to a person (desktop notifications, file dialogs, the
 //! receipt), in the seller's language, from the same Fluent catalog the UI reads
 //! (`catalog/<locale>/*.ftl`: `app.ftl` for what only Rust says, `ui.ftl` for words both share,
-//! such as the status labels).
-//! Rust hands the UI codes and values; it makes a sentence only where no UI is there to.
+//! such as the status labels, `reasons.ftl` and `errors.ftl` for why something was refused).
+//! Rust hands the UI codes and values; it makes a sentence only where no UI is there to, and in
+//! English for the command line and the log.
+
+mod variables;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -15,6 +21,8 @@ const LOCALES: &[(&str, &[&str])] = &[
         "en-US",
         &[
             include_str!("../../../catalog/en-US/app.ftl"),
+            include_str!("../../../catalog/en-US/errors.ftl"),
+            include_str!("../../../catalog/en-US/reasons.ftl"),
             include_str!("../../../catalog/en-US/ui.ftl"),
         ],
     ),
@@ -22,6 +30,8 @@ const LOCALES: &[(&str, &[&str])] = &[
         "es-US",
         &[
             include_str!("../../../catalog/es-US/app.ftl"),
+            include_str!("../../../catalog/es-US/errors.ftl"),
+            include_str!("../../../catalog/es-US/reasons.ftl"),
             include_str!("../../../catalog/es-US/ui.ftl"),
         ],
     ),
@@ -66,6 +76,13 @@ impl Catalog {
         Catalog::load(negotiate(tag))
     }
 
+    /// The base locale's catalog, parsed once: what errors say on the command line and in the
+    /// log, where no seller's language applies.
+    pub fn english() -> &'static Catalog {
+        static ENGLISH: OnceLock<Catalog> = OnceLock::new();
+        ENGLISH.get_or_init(|| Catalog::load(FALLBACK_LOCALE))
+    }
+
     fn load(locale: &'static str) -> Catalog {
         let (_, files) = LOCALES
             .iter()
@@ -93,6 +110,11 @@ impl Catalog {
         self.locale
     }
 
+    /// Whether this locale itself (not its fallback) has the message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
     /// The message `id` with `args`; the fallback locale's when this one lacks it, and the id
     /// itself only when the catalog has no such message at all (a test makes sure it does).
     pub fn text(&self, id: &str, args: &[(&str, Value)]) -> String {
@@ -118,6 +140,15 @@ impl Catalog {
             .format_pattern(pattern, Some(&fluent_args), &mut errors)
             .into_owned()
     }
+}
+
+/// The variables the base locale's message `id` reads (in its value, selectors and attributes);
+/// `None` when there is no such message. Lets code that hands out message ids and values check,
+/// in its tests, that it gives each message exactly what it reads.
+pub fn message_variables(id: &str) -> Option<&'static BTreeSet<String>> {
+    static BASE: OnceLock<BTreeMap<String, BTreeSet<String>>> = OnceLock::new();
+    BASE.get_or_init(|| variables::of_locale(LOCALES[0].1))
+        .get(id)
 }
 
 /// A value a message takes: text as given, or a whole number the locale may pluralise on.

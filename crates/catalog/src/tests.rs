@@ -1,64 +1,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast;
-
 use super::*;
 
-/// Each message's id and the variables it uses, from one locale's files.
+/// Each message's id and its variables; a file that does not parse fails here.
 fn messages(files: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
-    let mut found = BTreeMap::new();
     for text in files {
-        let resource = fluent_syntax::parser::parse(*text)
-            .unwrap_or_else(|(_, errors)| panic!("the catalog does not parse: {errors:?}"));
-        for entry in resource.body {
-            if let ast::Entry::Message(message) = entry {
-                let mut variables = BTreeSet::new();
-                if let Some(value) = &message.value {
-                    pattern_variables(value, &mut variables);
-                }
-                for attribute in &message.attributes {
-                    pattern_variables(&attribute.value, &mut variables);
-                }
-                found.insert(message.id.name.to_string(), variables);
-            }
+        if let Err((_, errors)) = fluent_syntax::parser::parse(*text) {
+            panic!("the catalog does not parse: {errors:?}");
         }
     }
-    found
-}
-
-fn pattern_variables(pattern: &ast::Pattern<&str>, into: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, into);
-        }
-    }
-}
-
-fn expression_variables(expression: &ast::Expression<&str>, into: &mut BTreeSet<String>) {
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, into);
-            for variant in variants {
-                pattern_variables(&variant.value, into);
-            }
-        }
-        ast::Expression::Inline(inline) => inline_variables(inline, into),
-    }
-}
-
-fn inline_variables(inline: &ast::InlineExpression<&str>, into: &mut BTreeSet<String>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            into.insert(id.name.to_string());
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            for argument in &arguments.positional {
-                inline_variables(argument, into);
-            }
-        }
-        ast::InlineExpression::Placeable { expression } => expression_variables(expression, into),
-        _ => {}
-    }
+    variables::of_locale(files)
 }
 
 #[test]
@@ -121,4 +72,55 @@ fn messages_take_their_values_and_spanish_differs() {
     assert_ne!(english_text, spanish_text);
     assert!(!spanish_text.contains('\u{2068}'), "no isolation marks");
     assert_eq!(english.text("no-such-message", &[]), "no-such-message");
+}
+
+/// The `"reason-…"` literals in the Rust sources of every crate and of the desktop shell.
+fn reason_ids_in_sources() -> BTreeSet<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut folders = vec![root.join("src-tauri/src")];
+    for entry in std::fs::read_dir(root.join("crates")).expect("crates folder") {
+        folders.push(entry.expect("entry").path().join("src"));
+    }
+    let mut ids = BTreeSet::new();
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source file");
+                for piece in text.split("\"reason-").skip(1) {
+                    let name = piece.split('"').next().unwrap_or_default();
+                    let is_id = !name.is_empty()
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if is_id {
+                        ids.insert(format!("reason-{name}"));
+                    }
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_reason_the_code_names_is_in_the_catalog_and_none_is_left_over() {
+    let named = reason_ids_in_sources();
+    assert!(named.len() > 100, "found only {named:?}");
+    let catalog: BTreeSet<String> = messages(LOCALES[0].1)
+        .into_keys()
+        .filter(|id| id.starts_with("reason-"))
+        .collect();
+    let missing: Vec<&String> = named.difference(&catalog).collect();
+    assert!(
+        missing.is_empty(),
+        "the code names {missing:?}, which en-US lacks"
+    );
+    let unused: Vec<&String> = catalog.difference(&named).collect();
+    assert!(unused.is_empty(), "no code names {unused:?}");
 }

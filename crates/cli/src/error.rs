@@ -13,6 +13,9 @@ pub enum CliError {
     /// An argument's value was refused (amount, order ID, phone, destination, slot).
     #[error(transparent)]
     Input(#[from] CoreError),
+    /// A line of standard input was refused; named by its number, never by its text.
+    #[error("line {line} of standard input: {error}")]
+    InputLine { line: usize, error: CoreError },
     /// An argument combination or value the domain types do not cover.
     #[error("{0}")]
     Refused(String),
@@ -41,7 +44,7 @@ impl CliError {
     pub fn code(&self) -> ErrorCode {
         match self {
             CliError::Api(error) => error.code(),
-            CliError::Input(error) => error.code(),
+            CliError::Input(error) | CliError::InputLine { error, .. } => error.code(),
             CliError::Refused(_) => ErrorCode::RefusedInput,
             CliError::Photo(error) => error.error_code(),
             CliError::TooSlowForLink(_) => ErrorCode::UploadTooSlow,

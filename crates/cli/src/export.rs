@@ -7,7 +7,7 @@ use std::io::{BufRead, IsTerminal};
 
 use clap::{Args, ValueEnum};
 
-use cardcoins_core::{CoreError, OrderId};
+use cardcoins_core::OrderId;
 use cardcoins_records::{write_bip329, write_csv, ExportRow, RecordsError};
 
 use crate::args::GlobalArgs;
@@ -92,10 +92,9 @@ fn read_ids(input: impl BufRead, output: &Output) -> Result<Vec<(usize, OrderId)
         if line.trim().is_empty() {
             continue;
         }
-        let id = OrderId::parse(&line).map_err(|error| {
-            CliError::Input(CoreError::InvalidOrderId(format!(
-                "line {number} of standard input: {error}"
-            )))
+        let id = OrderId::parse(&line).map_err(|error| CliError::InputLine {
+            line: number,
+            error,
         })?;
         if seen.insert(id.clone()) {
             ids.push((number, id));

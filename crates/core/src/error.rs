@@ -1,39 +1,39 @@
 use thiserror::Error;
 
-use crate::ErrorCode;
+use crate::{ErrorCode, Reason};
 
-/// Every way input can be refused. `Display` is the message shown to the seller: it says what is
-/// wrong and what to do about it.
+/// Every way input can be refused, each with its reason: a catalog message saying what is wrong
+/// and what to do about it. `Display` is that message in English.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CoreError {
     #[error("{0}")]
-    InvalidAmount(String),
+    InvalidAmount(Reason),
     #[error("{0}")]
-    InvalidOrderId(String),
+    InvalidOrderId(Reason),
     #[error("{0}")]
-    InvalidPhone(String),
+    InvalidPhone(Reason),
     #[error("{0}")]
-    InvalidDestination(String),
+    InvalidDestination(Reason),
     #[error("{0}")]
-    UnknownImageSlot(String),
+    UnknownImageSlot(Reason),
     /// A bech32/bech32m or base58 checksum failed: almost always one mistyped character.
     #[error("{0}")]
-    BadChecksum(String),
+    BadChecksum(Reason),
     /// A well-formed address or invoice for testnet, signet or regtest.
     #[error("{0}")]
-    WrongNetwork(String),
+    WrongNetwork(Reason),
     /// A BOLT11 invoice that names an amount; the API takes only zero-amount invoices.
     #[error("{0}")]
-    InvoiceHasAmount(String),
+    InvoiceHasAmount(Reason),
     /// A BOLT11 invoice past its expiry time.
     #[error("{0}")]
-    InvoiceExpired(String),
+    InvoiceExpired(Reason),
     /// One name without the other, or text no name looks like.
     #[error("{0}")]
-    InvalidName(String),
+    InvalidName(Reason),
     /// Text that cannot be a verification code.
     #[error("{0}")]
-    InvalidCode(String),
+    InvalidCode(Reason),
 }
 
 impl CoreError {
@@ -51,6 +51,23 @@ impl CoreError {
             CoreError::InvoiceExpired(_) => ErrorCode::InvoiceExpired,
             CoreError::InvalidName(_) => ErrorCode::InvalidName,
             CoreError::InvalidCode(_) => ErrorCode::InvalidCode,
+        }
+    }
+
+    /// What exactly is wrong, for the UI to word in the seller's language.
+    pub fn reason(&self) -> &Reason {
+        match self {
+            CoreError::InvalidAmount(reason)
+            | CoreError::InvalidOrderId(reason)
+            | CoreError::InvalidPhone(reason)
+            | CoreError::InvalidDestination(reason)
+            | CoreError::UnknownImageSlot(reason)
+            | CoreError::BadChecksum(reason)
+            | CoreError::WrongNetwork(reason)
+            | CoreError::InvoiceHasAmount(reason)
+            | CoreError::InvoiceExpired(reason)
+            | CoreError::InvalidName(reason)
+            | CoreError::InvalidCode(reason) => reason,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 /// Exported to TypeScript as the API's own names (`"Image1"`), as serde writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,11 +121,11 @@ impl FromStr for ImageSlot {
             .find(|slot| slot.as_api_str().eq_ignore_ascii_case(trimmed))
             .ok_or_else(|| {
                 let known: Vec<&str> = ImageSlot::ALL.iter().map(|s| s.as_api_str()).collect();
-                CoreError::UnknownImageSlot(format!(
-                    "\"{}\" is not an image type: use one of {}",
-                    trimmed.chars().take(40).collect::<String>(),
-                    known.join(", ")
-                ))
+                CoreError::UnknownImageSlot(
+                    Reason::new("reason-image-slot-unknown")
+                        .with("input", trimmed.chars().take(40).collect::<String>())
+                        .with("known", known.join(", ")),
+                )
             })
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 const SATS_PER_BTC: u128 = 100_000_000;
 
@@ -32,43 +32,38 @@ impl Cents {
     /// Refuses zero, more than two decimals, a comma used as the decimal mark, and anything else.
     pub fn parse_dollars(input: &str) -> Result<Cents, CoreError> {
         let trimmed = input.trim();
-        let refuse = |why: &str| {
-            Err(CoreError::InvalidAmount(format!(
-                "\"{}\" is not a dollar amount: {why}",
-                shorten(trimmed)
-            )))
+        let refuse = |id: &'static str| {
+            Err(CoreError::InvalidAmount(
+                Reason::new(id).with("input", shorten(trimmed)),
+            ))
         };
         if trimmed.is_empty() {
-            return Err(CoreError::InvalidAmount(
-                "no amount was given: enter the card's value in dollars, like 55 or 55.00".into(),
-            ));
+            return Err(CoreError::InvalidAmount(Reason::new("reason-amount-empty")));
         }
         let unsigned = trimmed.strip_prefix('$').unwrap_or(trimmed).trim_start();
         if unsigned.starts_with('-') {
-            return refuse("amounts cannot be negative; enter the card's value, like 55.00");
+            return refuse("reason-amount-negative");
         }
         let (whole, fraction) = match unsigned.split_once('.') {
             Some((whole, fraction)) => (whole, Some(fraction)),
             None => (unsigned, None),
         };
         let Some(whole_digits) = whole_dollar_digits(whole) else {
-            return refuse(
-                "write it with digits, an optional $ and a dot before the cents, like $1,234.56",
-            );
+            return refuse("reason-amount-not-digits");
         };
         let fraction_cents = match fraction {
             None => 0,
             Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => {
-                return refuse("write the cents as digits after the dot, like 55.50");
+                return refuse("reason-amount-cents-not-digits");
             }
             Some(f) if f.len() > 2 => {
-                return refuse("cents have at most two decimals, like 55.50");
+                return refuse("reason-amount-too-many-decimals");
             }
             Some(f) if f.len() == 1 => u64::from(f.as_bytes()[0] - b'0') * 10,
             Some(f) => u64::from(f.as_bytes()[0] - b'0') * 10 + u64::from(f.as_bytes()[1] - b'0'),
         };
         if whole_digits.is_empty() && fraction.is_none() {
-            return refuse("write it with digits, like 55.00");
+            return refuse("reason-amount-no-digits");
         }
         let dollars = if whole_digits.is_empty() {
             Some(0)
@@ -79,10 +74,10 @@ impl Cents {
             .and_then(|d| d.checked_mul(100))
             .and_then(|c| c.checked_add(fraction_cents))
         else {
-            return refuse("that is far more than any card holds; check the number");
+            return refuse("reason-amount-far-too-large");
         };
         if cents == 0 {
-            return refuse("the amount must be more than zero");
+            return refuse("reason-amount-typed-zero");
         }
         Cents::order_amount(cents)
     }
@@ -91,16 +86,14 @@ impl Cents {
     /// whether typed in dollars (app) or given in cents (CLI).
     pub fn order_amount(cents: u64) -> Result<Cents, CoreError> {
         if cents == 0 {
-            return Err(CoreError::InvalidAmount(
-                "the amount must be more than zero: enter the card's value, like 55.00".into(),
-            ));
+            return Err(CoreError::InvalidAmount(Reason::new("reason-amount-zero")));
         }
         if cents > Cents::MAX_ORDER.0 {
-            return Err(CoreError::InvalidAmount(format!(
-                "{} is more than any gift card holds (at most {}): check the number",
-                Cents(cents),
-                Cents::MAX_ORDER
-            )));
+            return Err(CoreError::InvalidAmount(
+                Reason::new("reason-amount-too-large")
+                    .with("amount", Cents(cents))
+                    .with("max", Cents::MAX_ORDER),
+            ));
         }
         Ok(Cents(cents))
     }
@@ -183,7 +176,7 @@ impl fmt::Display for Sats {
     }
 }
 
-fn group_thousands(value: u64) -> String {
+pub(crate) fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
@@ -266,7 +259,7 @@ mod tests {
     #[test]
     fn refuses_bad_amounts_with_a_reason() {
         for (input, says) in [
-            ("", "no amount"),
+            ("", "No amount"),
             ("0", "more than zero"),
             ("0.00", "more than zero"),
             ("-5", "negative"),

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 const MAX_LEN: usize = 128;
 
@@ -18,30 +18,28 @@ impl OrderId {
     pub fn parse(input: &str) -> Result<OrderId, CoreError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err(CoreError::InvalidOrderId(
-                "no order ID was given: paste the order ID CardCoins gave you".into(),
-            ));
-        }
-        if trimmed.chars().count() > MAX_LEN {
-            return Err(CoreError::InvalidOrderId(format!(
-                "this order ID is {} characters long, more than the {MAX_LEN} an order ID can have: \
-                 check that only the order ID was pasted",
-                trimmed.chars().count()
+            return Err(CoreError::InvalidOrderId(Reason::new(
+                "reason-order-id-empty",
             )));
+        }
+        let length = trimmed.chars().count();
+        if length > MAX_LEN {
+            return Err(CoreError::InvalidOrderId(
+                Reason::new("reason-order-id-too-long")
+                    .with("length", length)
+                    .with("max", MAX_LEN),
+            ));
         }
         if let Some(bad) = trimmed
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
         {
-            let shown = if bad.is_whitespace() || bad.is_control() {
-                "a space or control character".to_string()
+            let reason = if bad.is_whitespace() || bad.is_control() {
+                Reason::new("reason-order-id-space")
             } else {
-                format!("the character '{bad}'")
+                Reason::new("reason-order-id-character").with("char", bad)
             };
-            return Err(CoreError::InvalidOrderId(format!(
-                "this order ID contains {shown}; an order ID has only letters, digits, '-' and '_': \
-                 check that only the order ID was pasted"
-            )));
+            return Err(CoreError::InvalidOrderId(reason));
         }
         Ok(OrderId(trimmed.to_string()))
     }
@@ -102,8 +100,8 @@ mod tests {
     #[test]
     fn refuses_bad_ids_without_echoing_them() {
         for (input, says) in [
-            ("", "no order ID"),
-            ("   ", "no order ID"),
+            ("", "No order ID"),
+            ("   ", "No order ID"),
             (&"x".repeat(129), "129 characters"),
             ("secretPART/../x", "'/'"),
             ("secretPART x", "space"),
@@ -115,6 +113,8 @@ mod tests {
             let text = err.to_string();
             assert!(text.contains(says), "{input}: {text}");
             assert!(!text.contains("secretPART"), "{text}");
+            let values = format!("{:?}", err.reason().args);
+            assert!(!values.contains("secretPART"), "{values}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 /// Longer than any real name; a longer text is a paste gone wrong.
 const MAX_CHARS: usize = 100;
@@ -23,26 +23,34 @@ impl PersonName {
         match (first, last) {
             (None, None) => Ok(None),
             (Some(first), Some(last)) => Ok(Some(PersonName {
-                first: checked(first, "first")?,
-                last: checked(last, "last")?,
+                first: checked(first, Which::First)?,
+                last: checked(last, Which::Last)?,
             })),
-            _ => Err(CoreError::InvalidName(
-                "Give both your first and your last name, or neither.".into(),
-            )),
+            _ => Err(CoreError::InvalidName(Reason::new(
+                "reason-name-one-missing",
+            ))),
         }
     }
 }
 
-fn checked(name: &str, which: &str) -> Result<String, CoreError> {
+#[derive(Clone, Copy)]
+enum Which {
+    First,
+    Last,
+}
+
+fn checked(name: &str, which: Which) -> Result<String, CoreError> {
+    let (too_long, invisible) = match which {
+        Which::First => ("reason-name-first-too-long", "reason-name-first-invisible"),
+        Which::Last => ("reason-name-last-too-long", "reason-name-last-invisible"),
+    };
     if name.chars().count() > MAX_CHARS {
-        return Err(CoreError::InvalidName(format!(
-            "The {which} name is longer than {MAX_CHARS} characters: type it as it is on your ID."
-        )));
+        return Err(CoreError::InvalidName(
+            Reason::new(too_long).with("max", MAX_CHARS),
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(CoreError::InvalidName(format!(
-            "The {which} name has invisible characters in it: type it again."
-        )));
+        return Err(CoreError::InvalidName(Reason::new(invisible)));
     }
     Ok(name.to_string())
 }

@@ -6,7 +6,7 @@ use phonenumber::country;
 use phonenumber::metadata::DATABASE;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::CoreError;
+use crate::{CoreError, Reason, ReasonArg};
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PhoneNumber {
@@ -22,9 +22,7 @@ impl PhoneNumber {
         // personal data.
         let normalised = normalise_digits(input.trim());
         if normalised.is_empty() {
-            return Err(CoreError::InvalidPhone(
-                "no phone number was given: enter a mobile number that can receive a text".into(),
-            ));
+            return Err(CoreError::InvalidPhone(Reason::new("reason-phone-empty")));
         }
         let region: Option<country::Id> = default_region.trim().to_ascii_uppercase().parse().ok();
         let international = normalised.starts_with('+');
@@ -60,11 +58,9 @@ impl PhoneNumber {
             ));
         };
         if number.extension().is_some() {
-            return Err(CoreError::InvalidPhone(
-                "this number has an extension, which cannot receive a text: enter a mobile \
-                 number without an extension"
-                    .into(),
-            ));
+            return Err(CoreError::InvalidPhone(Reason::new(
+                "reason-phone-extension",
+            )));
         }
         let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
         Ok(PhoneNumber { e164 })
@@ -110,25 +106,18 @@ fn parsed_code(normalised: &str, region: Option<country::Id>) -> Option<u16> {
 }
 
 fn invalid_for(code: &Option<u16>, international: bool, region: Option<country::Id>) -> CoreError {
-    let read_as = match (code, international, region) {
-        (Some(code), true, _) => format!(" for country code +{code}"),
+    let with_code = |id, code: u16| Reason::new(id).with("code", ReasonArg::Digits(code.into()));
+    let reason = match (*code, international, region) {
+        (Some(code), true, _) => with_code("reason-phone-invalid-for-code", code),
         (Some(code), false, Some(region)) => {
-            format!(
-                " for country code +{code} (read as a {} number)",
-                region.as_ref()
-            )
+            let region: &str = region.as_ref();
+            with_code("reason-phone-invalid-local-for-region", code).with("region", region)
         }
-        (Some(code), false, None) => format!(" for country code +{code}"),
-        (None, _, _) => String::new(),
+        (Some(code), false, None) => with_code("reason-phone-invalid-local-for-code", code),
+        (None, true, _) => Reason::new("reason-phone-invalid"),
+        (None, false, _) => Reason::new("reason-phone-invalid-local"),
     };
-    let hint = if international {
-        ""
-    } else {
-        ", or start with + and the country code"
-    };
-    CoreError::InvalidPhone(format!(
-        "this is not a valid phone number{read_as}: check the digits{hint}"
-    ))
+    CoreError::InvalidPhone(reason)
 }
 
 /// Full-width digits and plus (from some keyboards and PDFs) read as ASCII, as libphonenumber
@@ -146,20 +135,13 @@ fn normalise_digits(input: &str) -> String {
 
 fn describe_parse_error(error: &phonenumber::ParseError) -> CoreError {
     use phonenumber::ParseError as E;
-    let reason = match error {
-        E::NoNumber | E::MalformedInteger(_) => {
-            "this does not look like a phone number: enter digits, like +1 650 253 0000"
-        }
-        E::InvalidCountryCode => {
-            "the country code is not one that exists, or the number has no country code and no \
-             default country: start with + and the country code, like +1 for the US"
-        }
-        E::TooShortAfterIdd | E::TooShortNsn => {
-            "this phone number is too short: check that no digits are missing"
-        }
-        E::TooLong => "this phone number is too long: check for extra digits",
+    let id = match error {
+        E::NoNumber | E::MalformedInteger(_) => "reason-phone-not-a-number",
+        E::InvalidCountryCode => "reason-phone-no-country",
+        E::TooShortAfterIdd | E::TooShortNsn => "reason-phone-too-short",
+        E::TooLong => "reason-phone-too-long",
     };
-    CoreError::InvalidPhone(reason.to_string())
+    CoreError::InvalidPhone(Reason::new(id))
 }
 
 impl fmt::Debug for PhoneNumber {

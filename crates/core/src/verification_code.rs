@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 /// A code as the server will receive it: spaces and dashes a person may type between groups
 /// ("123 456", "123-456") are dropped; what is left is letters and digits only.
@@ -20,15 +20,10 @@ impl VerificationCode {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         if code.is_empty() {
-            return Err(CoreError::InvalidCode(
-                "Type the code from the message, like 123456.".into(),
-            ));
+            return Err(CoreError::InvalidCode(Reason::new("reason-code-empty")));
         }
         if !code.chars().all(|c| c.is_ascii_alphanumeric()) || !LENGTHS.contains(&code.len()) {
-            return Err(CoreError::InvalidCode(
-                "That does not look like the code from the message: type its digits, like 123456."
-                    .into(),
-            ));
+            return Err(CoreError::InvalidCode(Reason::new("reason-code-malformed")));
         }
         Ok(VerificationCode(code))
     }

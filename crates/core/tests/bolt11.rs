@@ -3,43 +3,11 @@
 
 mod common;
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use bitcoin::hashes::{sha256, Hash};
-use bitcoin::secp256k1::{Secp256k1, SecretKey};
 use cardcoins_core::{ApiField, Destination};
-use lightning_invoice::{Currency, InvoiceBuilder, PaymentSecret};
-
-/// A fixed clock, so expiry arithmetic is exact.
-fn now() -> SystemTime {
-    SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000)
-}
-
-/// An invoice signed with a test key, made `age` before `now()`, valid for `expiry`.
-fn invoice(
-    currency: Currency,
-    amount_msat: Option<u64>,
-    age: Duration,
-    expiry: Duration,
-) -> String {
-    let key = SecretKey::from_slice(&[0x41; 32]).unwrap();
-    let created = now().duration_since(SystemTime::UNIX_EPOCH).unwrap() - age;
-    let builder = InvoiceBuilder::new(currency)
-        .description("CardCoins test".into())
-        .payment_hash(sha256::Hash::hash(b"payment preimage"))
-        .payment_secret(PaymentSecret([0x42; 32]))
-        .duration_since_epoch(created)
-        .expiry_time(expiry)
-        .min_final_cltv_expiry_delta(144);
-    let builder = match amount_msat {
-        Some(msat) => builder.amount_milli_satoshis(msat),
-        None => builder,
-    };
-    builder
-        .build_signed(|hash| Secp256k1::new().sign_ecdsa_recoverable(hash, &key))
-        .unwrap()
-        .to_string()
-}
+use common::{invoice, now};
+use lightning_invoice::Currency;
 
 fn zero_amount() -> String {
     invoice(
@@ -102,7 +70,7 @@ fn an_invoice_with_an_amount_is_refused_with_the_amount() {
     assert_eq!(error.code().as_str(), "invoice_has_amount");
     let message = error.to_string();
     assert!(
-        message.starts_with("this invoice asks for 50,000 sats; create an invoice with no amount"),
+        message.starts_with("This invoice asks for 50,000 sats; create an invoice with no amount"),
         "{message}"
     );
 }
@@ -120,7 +88,7 @@ fn an_expired_invoice_is_refused() {
     assert!(
         error
             .to_string()
-            .starts_with("this invoice expired 60 minutes ago"),
+            .starts_with("This invoice expired 60 minutes ago"),
         "{error}"
     );
     // The same invoice an hour and a half earlier was fine.
@@ -194,7 +162,7 @@ fn invoices_for_other_networks_are_refused_by_name() {
         assert!(
             error
                 .to_string()
-                .starts_with("this invoice is for a test network, not real bitcoin"),
+                .starts_with("This invoice is for a test network, not real bitcoin"),
             "{error}"
         );
         assert!(

@@ -60,5 +60,5 @@ fn surrounding_whitespace_is_trimmed() {
     );
     assert!(parsed.notes.is_empty());
     let error = Destination::parse("   ").unwrap_err();
-    assert!(error.to_string().contains("nothing was pasted"), "{error}");
+    assert!(error.to_string().contains("Nothing was pasted"), "{error}");
 }

@@ -19,7 +19,9 @@ fn phone_table() {
             (true, Err(error)) => format!("expected {expect}, got {error}"),
             (false, Ok(number)) => format!("expected {expect}, got {}", number.e164()),
             (false, Err(error))
-                if error.code().as_str() == expect && error.to_string().contains(fragment) =>
+                if error.code().as_str() == expect
+                    && error.to_string().contains(fragment)
+                    && error.reason().check().is_ok() =>
             {
                 continue
             }

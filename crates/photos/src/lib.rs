@@ -35,7 +35,6 @@ mod encode;
 mod error;
 mod heic;
 mod hevc_size;
-mod human_size;
 mod limits;
 mod link_fit;
 mod lossless_turn;
@@ -62,8 +61,8 @@ pub use panic_boundary::catch_panic;
 pub use quality_checks::{laplacian_variance, PhotoWarning};
 pub use sniff::{RefusedFormat, SourceFormat};
 
+pub use cardcoins_core::human_size;
 use encode::{best_jpeg_within, QualityRange};
-pub use human_size::human_size;
 use limits::DecodeLimits;
 pub use link_fit::{LinkFit, LINK_MIN_LONG_SIDE, LINK_PREFERRED_LONG_SIDE};
 use lossless_turn::lossless_turn;

@@ -57,7 +57,9 @@ mod tests {
         let error =
             catch_panic(|| -> Result<(), PhotoError> { std::panic::panic_any(42u8) }).unwrap_err();
         assert_eq!(error.code(), "photo.internal");
-        assert!(error.to_string().contains("a panic without a message"));
+        assert!(error
+            .detail()
+            .is_some_and(|detail| detail.contains("a panic without a message")));
     }
 
     #[test]

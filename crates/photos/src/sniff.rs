@@ -47,55 +47,26 @@ pub enum RefusedFormat {
     Unknown,
 }
 
-/// How to get a JPEG out of an iPhone or a Mac (a macro, so that `concat!` can extend it).
-macro_rules! heic_export_advice {
-    () => {
-        "Export it as JPEG and choose that file: on the iPhone, Settings > Camera > Formats > \
-         Most Compatible makes the camera save JPEG; for a photo already taken, share it by \
-         Mail or save it to Files, which hands over a JPEG copy, or on a Mac open it in \
-         Preview and use File > Export > JPEG."
-    };
-}
-
 impl RefusedFormat {
-    /// What the file is, as a phrase that can follow "this file is".
-    pub fn description(self) -> &'static str {
-        match self {
-            RefusedFormat::Heic => "a HEIC photo (the iPhone's High Efficiency format)",
-            RefusedFormat::Avif => "an AVIF image",
-            RefusedFormat::JpegXl => "a JPEG XL image",
-            RefusedFormat::Gif => "a GIF image",
-            RefusedFormat::Tiff => "a TIFF image or a camera RAW file",
-            RefusedFormat::Bmp => "a BMP image",
-            RefusedFormat::Photoshop => "a Photoshop document",
-            RefusedFormat::Icon => "an icon file",
-            RefusedFormat::Svg => "an SVG drawing",
-            RefusedFormat::Pdf => "a PDF document",
-            RefusedFormat::Video => "a video",
-            RefusedFormat::Zip => "a ZIP archive or an Office document, not an image",
-            RefusedFormat::Text => "a text file, not an image",
-            RefusedFormat::Unknown => "not an image we recognise",
-        }
-    }
-
-    /// What the seller can do about it.
-    pub fn advice(self) -> &'static str {
+    /// The catalog message that names what the file is and what the seller can do instead.
+    pub fn reason_id(self) -> &'static str {
         match self {
             // Refused only where libheif is missing; on Linux, installing it is the easy way.
-            RefusedFormat::Heic if cfg!(target_os = "linux") => concat!(
-                heic_export_advice!(),
-                " On Linux, installing libheif (the libheif1 package on Debian and Ubuntu) lets \
-                 CardCoins convert HEIC photos itself."
-            ),
-            RefusedFormat::Heic => heic_export_advice!(),
-            RefusedFormat::Video => "Take a still photo of the card and choose that instead.",
-            RefusedFormat::Zip | RefusedFormat::Text | RefusedFormat::Unknown => {
-                "Choose a photo of the card: a JPEG, PNG or WebP file."
-            }
-            RefusedFormat::Pdf => {
-                "Take a photo of the card, or export the page as a JPEG or PNG image."
-            }
-            _ => "Save or export it as JPEG or PNG and choose that file.",
+            RefusedFormat::Heic if cfg!(target_os = "linux") => "reason-photo-heic-linux",
+            RefusedFormat::Heic => "reason-photo-heic",
+            RefusedFormat::Avif => "reason-photo-avif",
+            RefusedFormat::JpegXl => "reason-photo-jpeg-xl",
+            RefusedFormat::Gif => "reason-photo-gif",
+            RefusedFormat::Tiff => "reason-photo-tiff",
+            RefusedFormat::Bmp => "reason-photo-bmp",
+            RefusedFormat::Photoshop => "reason-photo-photoshop",
+            RefusedFormat::Icon => "reason-photo-icon",
+            RefusedFormat::Svg => "reason-photo-svg",
+            RefusedFormat::Pdf => "reason-photo-pdf",
+            RefusedFormat::Video => "reason-photo-video",
+            RefusedFormat::Zip => "reason-photo-zip",
+            RefusedFormat::Text => "reason-photo-text",
+            RefusedFormat::Unknown => "reason-photo-unknown",
         }
     }
 }
@@ -279,7 +250,10 @@ mod tests {
 
     #[test]
     fn refused_heic_says_how_to_get_a_jpeg() {
-        let advice = RefusedFormat::Heic.advice();
+        let advice = crate::PhotoError::UnsupportedFormat {
+            format: RefusedFormat::Heic,
+        }
+        .to_string();
         assert!(advice.contains("Most Compatible"), "{advice}");
         assert!(advice.contains("File > Export > JPEG"), "{advice}");
         assert_eq!(

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::error::VaultError;
+use crate::error::{FileAction, VaultError};
 use crate::record::OrderRecord;
 
 /// The format this version writes and the newest it reads.
@@ -75,7 +75,7 @@ pub(crate) fn load(path: &Path) -> Result<Loaded, VaultError> {
         }
         Err(source) => {
             return Err(VaultError::Io {
-                action: "read",
+                action: FileAction::Read,
                 path: path.to_path_buf(),
                 source,
             })
@@ -124,7 +124,20 @@ pub(crate) fn save(
     orders: &[OrderRecord],
     plain_ids_allowed: bool,
 ) -> Result<(), VaultError> {
-    let io = |action: &'static str| {
+    write_json(
+        path,
+        &FileOut {
+            schema_version: SCHEMA_VERSION,
+            plain_ids_allowed,
+            orders,
+        },
+    )
+}
+
+/// `value` as pretty JSON in place of the file at `path`, atomically and durably; the vault's
+/// files are all written this way.
+pub(crate) fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), VaultError> {
+    let io = |action: FileAction| {
         let path = path.to_path_buf();
         move |source| VaultError::Io {
             action,
@@ -133,20 +146,15 @@ pub(crate) fn save(
         }
     };
     let folder = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(folder).map_err(io("create the folder for"))?;
-    let body = serde_json::to_vec_pretty(&FileOut {
-        schema_version: SCHEMA_VERSION,
-        plain_ids_allowed,
-        orders,
-    })
-    .map_err(|error| VaultError::Io {
-        action: "encode",
+    std::fs::create_dir_all(folder).map_err(io(FileAction::CreateFolder))?;
+    let body = serde_json::to_vec_pretty(value).map_err(|error| VaultError::Io {
+        action: FileAction::Write,
         path: path.to_path_buf(),
         source: error.into(),
     })?;
-    let mut file = AtomicWriteFile::open(path).map_err(io("write"))?;
-    file.write_all(&body).map_err(io("write"))?;
-    file.commit().map_err(io("replace"))?;
+    let mut file = AtomicWriteFile::open(path).map_err(io(FileAction::Write))?;
+    file.write_all(&body).map_err(io(FileAction::Write))?;
+    file.commit().map_err(io(FileAction::Write))?;
     Ok(())
 }
 

@@ -1,37 +1,49 @@
+use std::fmt;
 use std::path::PathBuf;
 
+use cardcoins_core::{Reason, ReasonArg};
 use thiserror::Error;
 
-/// Everything the vault can fail at. Texts never hold an order ID, only handles (random local
-/// names that unlock nothing).
+/// Everything the vault can fail at. Reasons never hold an order ID, only handles (random local
+/// names that unlock nothing). `Display` is [`VaultError::reason`] in English; the system's own
+/// words stay in the fields, for the log.
 #[derive(Debug, Error)]
 pub enum VaultError {
-    #[error("Could not {action} the order list at {}: {source}. Check that the folder exists and that you may write to it.", path.display())]
     Io {
-        action: &'static str,
+        action: FileAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("The order list at {} was written by a newer version of the app (format {found}; this version reads up to {supported}). Update the app to see those orders.", path.display())]
     NewerSchema {
         path: PathBuf,
         found: u32,
         supported: u32,
     },
 
-    #[error("This order is not in the order list (it may have been forgotten). Open the order list again.")]
-    UnknownOrder { handle: String },
+    UnknownOrder {
+        handle: String,
+    },
 
-    #[error("The order ID for this order is not stored on this computer any more (it was kept for one run only, or removed from the system keyring). Ask CardCoins support, or start a new order.")]
-    SecretMissing { handle: String },
+    SecretMissing {
+        handle: String,
+    },
 
-    #[error("Your wallet's key is not stored on this computer any more (it was kept for one run only, or removed from the system keyring). Set your wallet again in Settings, or paste an address.")]
+    /// The wallet set in Settings has no key on this computer any more.
     WalletKeyMissing,
 
-    #[error("The system keyring could not be used: {detail}. The order ID was not saved there.")]
-    KeyringFailed { detail: String },
+    KeyringFailed {
+        detail: String,
+    },
+}
+
+/// What was being done to the order list when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    Read,
+    CreateFolder,
+    Write,
 }
 
 impl VaultError {
@@ -44,6 +56,87 @@ impl VaultError {
             VaultError::SecretMissing { .. } => "vault_secret_missing",
             VaultError::KeyringFailed { .. } => "vault_unavailable",
             VaultError::WalletKeyMissing => "wallet_key_missing",
+        }
+    }
+
+    /// What is wrong and what to do, as a catalog message and its values.
+    pub fn reason(&self) -> Reason {
+        match self {
+            VaultError::Io { action, path, .. } => {
+                let id = match action {
+                    FileAction::Read => "reason-vault-read",
+                    FileAction::CreateFolder => "reason-vault-create-folder",
+                    FileAction::Write => "reason-vault-write",
+                };
+                Reason::new(id).with("path", path.display().to_string())
+            }
+            VaultError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => Reason::new("reason-vault-newer")
+                .with("path", path.display().to_string())
+                .with("found", ReasonArg::Digits((*found).into()))
+                .with("supported", ReasonArg::Digits((*supported).into())),
+            // The error code's own sentence says all there is.
+            VaultError::UnknownOrder { .. } => Reason::new("error-code-unknown_order"),
+            VaultError::SecretMissing { .. } => Reason::new("reason-vault-secret-missing"),
+            VaultError::KeyringFailed { .. } => Reason::new("reason-vault-keyring"),
+            VaultError::WalletKeyMissing => Reason::new("error-code-wallet_not_set"),
+        }
+    }
+
+    /// What the system said, in its words: for the log, never for the seller's screen.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            VaultError::Io { source, .. } => Some(source.to_string()),
+            VaultError::KeyringFailed { detail } => Some(detail.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for VaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.reason().fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_failure_reads_a_catalog_message_with_its_values() {
+        let io = |action| VaultError::Io {
+            action,
+            path: "/home/a/.local/share/app/orders.json".into(),
+            source: std::io::Error::other("disk full"),
+        };
+        for error in [
+            io(FileAction::Read),
+            io(FileAction::CreateFolder),
+            io(FileAction::Write),
+            VaultError::NewerSchema {
+                path: "orders.json".into(),
+                found: 3,
+                supported: 2,
+            },
+            VaultError::UnknownOrder { handle: "h".into() },
+            VaultError::SecretMissing { handle: "h".into() },
+            VaultError::KeyringFailed {
+                detail: "DBus error".into(),
+            },
+        ] {
+            let text = error
+                .reason()
+                .check()
+                .unwrap_or_else(|problem| panic!("{problem}"));
+            assert_eq!(text, error.to_string());
+            assert!(
+                !text.contains("disk full") && !text.contains("DBus"),
+                "{text}"
+            );
         }
     }
 }

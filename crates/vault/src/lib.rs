@@ -20,7 +20,7 @@ mod wallet_keeping;
 
 pub use cardcoins_core::FlowStep;
 pub use data_file::{FileDamage, SCHEMA_VERSION};
-pub use error::VaultError;
+pub use error::{FileAction, VaultError};
 pub use key_store::KeyStore;
 pub use payout_notes::{PayoutNote, MAX_PAYOUT_NOTES};
 pub use record::OrderRecord;

@@ -134,7 +134,8 @@ impl OrderVault {
                     // keyring stopped working.
                     tracing::error!(%error, "the system keyring failed; keeping the new order's ID for this run only");
                     self.key_store = KeyStore::SessionOnly;
-                    self.keyring_problem = Some(error.to_string());
+                    self.keyring_problem =
+                        Some(error.detail().unwrap_or_else(|| error.to_string()));
                     self.session_ids.insert(handle.clone(), id.clone());
                 }
             }

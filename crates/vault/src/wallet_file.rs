@@ -5,14 +5,12 @@
 //! each order was given.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::error::VaultError;
+use crate::error::{FileAction, VaultError};
 
 pub(crate) const FILE_NAME: &str = "wallet.json";
 
@@ -76,7 +74,7 @@ pub(crate) fn load(path: &Path) -> Result<WalletFile, VaultError> {
         })),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(WalletFile::default()),
         Err(source) => Err(VaultError::Io {
-            action: "read",
+            action: FileAction::Read,
             path: path.to_path_buf(),
             source,
         }),
@@ -84,24 +82,5 @@ pub(crate) fn load(path: &Path) -> Result<WalletFile, VaultError> {
 }
 
 pub(crate) fn save(path: &Path, file: &WalletFile) -> Result<(), VaultError> {
-    let io = |action: &'static str| {
-        let path = path.to_path_buf();
-        move |source| VaultError::Io {
-            action,
-            path,
-            source,
-        }
-    };
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(io("create the folder for"))?;
-    }
-    let body = serde_json::to_vec_pretty(file).map_err(|error| VaultError::Io {
-        action: "encode",
-        path: path.to_path_buf(),
-        source: error.into(),
-    })?;
-    let mut out = AtomicWriteFile::open(path).map_err(io("write"))?;
-    out.write_all(&body).map_err(io("write"))?;
-    out.commit().map_err(io("replace"))?;
-    Ok(())
+    crate::data_file::write_json(path, file)
 }

@@ -104,7 +104,7 @@ fn another_network() {
     }
     assert_eq!(
         refused(TPUB, Network::Bitcoin).to_string(),
-        "This key is for a test network, not for real bitcoin."
+        "This key is for a test network, not for real bitcoin. Paste the key of a wallet for real bitcoin."
     );
     for network in [Network::Testnet, Network::Signet, Network::Regtest] {
         assert_eq!(refused(ZPUB, network), WalletError::MainNetworkKey);

@@ -140,7 +140,7 @@ fn address_indexes_stop_before_hardened_ones() {
     assert!(wallet.receive_address((1 << 31) - 1).is_ok());
     let refused = wallet.receive_address(1 << 31).unwrap_err();
     assert_eq!(refused.code(), "index_out_of_range");
-    assert_eq!(refused.values(), [("index", "2147483648".to_string())]);
+    assert!(refused.to_string().contains("2147483648"));
     assert!(wallet
         .receive_addresses((1 << 31) - 1..(1 << 31) + 1)
         .is_err());

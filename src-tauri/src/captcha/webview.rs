@@ -8,7 +8,7 @@
 //! on; the macOS and Windows paths follow those platforms' documented APIs (objc2-web-kit,
 //! webview2-com, the same versions wry uses) and have never been compiled here.
 
-use cardcoins_core::ErrorCode;
+use cardcoins_core::{ErrorCode, Reason};
 use tauri::WebviewWindow;
 use tokio::sync::oneshot;
 use url::Url;
@@ -31,32 +31,28 @@ impl WebviewProxy {
         let Some(text) = proxy.map(str::trim).filter(|text| !text.is_empty()) else {
             return Ok(WebviewProxy::Direct);
         };
-        let refused = |why: &str| {
-            AppError::new(
-                ErrorCode::InvalidSettings,
-                format!("The proxy in Settings cannot be used for the captcha window: {why}."),
-            )
-        };
-        let mut url = Url::parse(text).map_err(|error| refused(&error.to_string()))?;
+        let refused = |reason: Reason| AppError::because(ErrorCode::InvalidSettings, reason);
+        let mut url = Url::parse(text).map_err(|error| {
+            tracing::warn!(%error, "the proxy is not an address");
+            refused(Reason::new("reason-captcha-proxy-unusable"))
+        })?;
         if url.host_str().is_none_or(str::is_empty) || url.port_or_known_default().is_none() {
-            return Err(refused("it needs a host and a port"));
+            return Err(refused(Reason::new("reason-captcha-proxy-no-port")));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(refused(
-                "proxies with a user name or password are not supported there",
-            ));
+            return Err(refused(Reason::new("reason-captcha-proxy-password")));
         }
         match url.scheme() {
             "http" | "socks5" => {}
             "socks5h" => {
                 url.set_scheme("socks5")
-                    .map_err(|()| refused("it cannot be given as socks5://"))?;
+                    .map_err(|()| refused(Reason::new("reason-captcha-proxy-unusable")))?;
             }
             "https" if cfg!(target_os = "linux") => {}
             other => {
-                return Err(refused(&format!(
-                    "{other}:// proxies are not supported there; use http:// or socks5h://"
-                )))
+                return Err(refused(
+                    Reason::new("reason-captcha-proxy-scheme").with("scheme", other),
+                ))
             }
         }
         Ok(WebviewProxy::Through(url))
@@ -92,11 +88,9 @@ pub fn builder_proxy(proxy: &WebviewProxy) -> Result<Option<Url>, AppError> {
         // without it the proxy would be silently ignored and the check would leave from the
         // real address, so the window is refused instead.
         #[cfg(all(target_os = "macos", not(feature = "macos-proxy")))]
-        WebviewProxy::Through(_) => Err(AppError::new(
+        WebviewProxy::Through(_) => Err(AppError::because(
             ErrorCode::InvalidSettings,
-            "This build of CardCoins Desktop cannot send the captcha window through a proxy on \
-             macOS, and without it Google would see your real address. Remove the proxy in \
-             Settings to do the check, or use a build made with the macos-proxy feature.",
+            Reason::new("reason-captcha-proxy-macos"),
         )),
         #[cfg(not(all(target_os = "macos", not(feature = "macos-proxy"))))]
         WebviewProxy::Through(url) => Ok(Some(url.clone())),
@@ -269,11 +263,9 @@ mod tests {
         ] {
             let error = WebviewProxy::from_setting(Some(refused)).expect_err(refused);
             assert_eq!(error.code, ErrorCode::InvalidSettings);
-            assert!(
-                error.message.contains("captcha window"),
-                "{}",
-                error.message
-            );
+            assert!(error.to_string().contains("captcha window"), "{error}");
+            let reason = error.reason.expect("a reason");
+            reason.check().unwrap_or_else(|problem| panic!("{problem}"));
         }
     }
 }

@@ -311,12 +311,13 @@ export type AppError = { code: ErrorCode;
  */
 kind: ErrorKind; 
 /**
- * The app's own words: what happened and what to do.
+ * What exactly went wrong and what to do (the character mistyped, the minutes to wait);
+ * `None` when the code's own sentence, `error-code-<code>`, says it all.
  */
-message: string; 
+reason: Reason | null; 
 /**
- * What CardCoins itself said, without the order ID; shown beside `message`, never read by
- * the app.
+ * What CardCoins itself said, without the order ID; shown beside the app's words, never
+ * read by the app.
  */
 serverMessage: string | null; 
 /**
@@ -338,9 +339,10 @@ idStorageNote: string;
 vaultDamage: VaultDamageView | null; 
 /**
  * Why phone verification cannot work in this build (no reCAPTCHA site key or registered
- * hostname); `None` when it can. The phone step shows it and sends nothing.
+ * hostname), for the UI to word; `None` when it can. The phone step shows it and sends
+ * nothing.
  */
-captchaProblem: string | null; 
+captchaProblem: Reason | null; 
 /**
  * The computer's language (BCP 47), which the app speaks unless Settings names another.
  */
@@ -771,6 +773,44 @@ usdCents: number; usdText: string; priceUsdCents: number;
  * CardCoins' price per bitcoin, fees included.
  */
 priceText: string }
+export type Reason = { 
+/**
+ * A catalog message id (`reason-amount-empty`).
+ */
+id: string; 
+/**
+ * The values the message reads, by its variable names.
+ */
+args: Partial<{ [key in string]: ReasonArg }> }
+/**
+ * A value as the message needs it: counts stay numbers (a language may pluralise on them);
+ * money, sizes and sats are written for the language where they are shown.
+ */
+export type ReasonArg = 
+/**
+ * Shown as it is: something the person typed, a name, a selector key.
+ */
+{ text: string } | 
+/**
+ * A count the message may choose a plural form by.
+ */
+{ count: number } | 
+/**
+ * A number written without grouping, as pixels and other technical numbers are (4000).
+ */
+{ digits: number } | 
+/**
+ * US dollars in cents.
+ */
+{ cents: number } | 
+/**
+ * A file size in bytes.
+ */
+{ bytes: number } | 
+/**
+ * An amount in thousandths of a satoshi, as Lightning invoices ask for.
+ */
+{ millisats: number }
 export type RequiredImageView = { slot: ImageSlot; 
 /**
  * CardCoins' own description when it gave one, else the app's (in English).

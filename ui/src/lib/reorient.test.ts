@@ -10,7 +10,7 @@ function flowAt(screen: Flow["screen"]): Flow {
   return flow;
 }
 
-const forbidden = { code: "forbidden", kind: "permanent", message: "Not now.", serverMessage: null, retryAfterSecs: null } as const;
+const forbidden = { code: "forbidden", kind: "permanent", reason: null, serverMessage: null, retryAfterSecs: null } as const;
 
 describe("after a 403", () => {
   it("reads the order again and goes where it stands", async () => {

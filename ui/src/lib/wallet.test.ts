@@ -69,7 +69,7 @@ describe("the gap limit as typed", () => {
 });
 
 describe("a refused key on screen", () => {
-  const error = (code: AppError["code"]): AppError => ({ code, kind: "permanent", message: "", serverMessage: null, retryAfterSecs: null });
+  const error = (code: AppError["code"]): AppError => ({ code, kind: "permanent", reason: null, serverMessage: null, retryAfterSecs: null });
 
   it("is cleared at once when it was private, and kept for fixing otherwise", () => {
     expect(mustClearWalletInput(error("wallet_private_key"))).toBe(true);

@@ -12,7 +12,7 @@ const ticker = { priceUsdCents: 6_585_000, lastUpdatedAt: "2026-11-24T18:00:00Z"
 const quote: Handler = (args) => {
   const text = String(args.amountText).replace("$", "");
   if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
-    fail("invalid_amount", "Enter a positive amount in dollars and cents, like 55 or 54.99.");
+    fail("invalid_amount", { reason: { id: "reason-amount-too-many-decimals", args: { input: { text: String(args.amountText) } } } });
   }
   const cents = Math.round(Number(text) * 100);
   return {
@@ -66,7 +66,7 @@ describe("Amount step", () => {
     const { calls, flow } = setup();
     await screen.findByTestId("quote-updated");
     await userEvent.type(screen.getByTestId("amount-input"), "12.345");
-    const error = await screen.findByText(/positive amount in dollars and cents/);
+    const error = await screen.findByText('"12.345" is not a dollar amount: cents have at most two decimals, like 55.50.');
     expect(error.getAttribute("data-testid")).toBe("amount-error");
     expect(screen.getByTestId("amount-input").getAttribute("aria-invalid")).toBe("true");
     await userEvent.click(screen.getByTestId("continue"));
@@ -85,11 +85,11 @@ describe("Amount step", () => {
   it("says when the price can't be fetched, and recovers on retry", async () => {
     let online = false;
     const { calls } = setup({
-      get_tickers: () => (online ? ticker : fail("offline", "No internet connection.", { kind: "transient" })),
+      get_tickers: () => (online ? ticker : fail("offline", { kind: "transient" })),
     });
     const error = await screen.findByTestId("ticker-error");
     expect(error.textContent).toMatch(/offline/i);
-    expect(error.textContent).toMatch(/No internet connection/);
+    expect(error.textContent).toMatch(/Could not connect to CardCoins/);
     expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(true);
     online = true;
     await userEvent.click(screen.getByTestId("ticker-error-retry"));
@@ -100,12 +100,12 @@ describe("Amount step", () => {
 
   it("shows an order creation failure where it happened", async () => {
     const { flow } = setup({
-      create_order: () => fail("vault_unavailable", "The order could not be saved on this computer. Unlock your keyring and try again."),
+      create_order: () => fail("vault_unavailable", { reason: { id: "reason-vault-keyring", args: {} } }),
     });
     await screen.findByTestId("quote-updated");
     await userEvent.type(screen.getByTestId("amount-input"), "20{Enter}");
     const error = await screen.findByTestId("amount-submit-error");
-    expect(error.textContent).toMatch(/Unlock your keyring/);
+    expect(error.textContent).toMatch(/Check that the keyring is unlocked/);
     expect(flow.screen).toBe("amount");
   });
 

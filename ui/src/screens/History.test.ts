@@ -58,9 +58,9 @@ describe("History", () => {
   it("explains when the saved orders can't be read, and retries", async () => {
     let unlocked = false;
     setup({
-      list_orders: () => (unlocked ? [] : fail("vault_unavailable", "Your saved orders are locked. Unlock your keyring, then try again.")),
+      list_orders: () => (unlocked ? [] : fail("vault_unavailable")),
     });
-    expect((await screen.findByTestId("history-error")).textContent).toMatch(/Unlock your keyring/);
+    expect((await screen.findByTestId("history-error")).textContent).toMatch(/could not use the orders saved on this computer/);
     unlocked = true;
     await userEvent.click(screen.getByTestId("history-error-retry"));
     expect(await screen.findByTestId("history-empty")).toBeTruthy();

@@ -111,14 +111,15 @@ describe("the language", () => {
   it("says when the language could not be saved, and still speaks it for now", async () => {
     openSettings({
       save_settings: () => {
-        throw { code: "settings_not_saved", kind: "permanent", message: "The settings could not be written.", serverMessage: null, retryAfterSecs: null };
+        const reason = { id: "reason-settings-not-saved", args: { path: { text: "/home/a/.config/co.cardcoins.desktop/settings.json" } } };
+        throw { code: "settings_not_saved", kind: "permanent", reason, serverMessage: null, retryAfterSecs: null };
       },
     });
     await userEvent.selectOptions(await screen.findByTestId("settings-language"), "es-US");
-    // In Spanish the error is the catalog's sentence for its code: the backend's is English.
+    // The reason is worded in the language just chosen, its path as Rust gave it.
     const shown = (await screen.findByTestId("settings-language-error")).textContent;
-    expect(shown).toContain("No se pudo guardar la configuración.");
-    expect(shown).not.toMatch(/could not be written/);
+    expect(shown).toContain("No se pudo guardar la configuración en /home/a/.config/co.cardcoins.desktop/settings.json.");
+    expect(shown).not.toMatch(/could not be saved/);
     expect(currentLocale()).toBe("es-US");
   });
 

@@ -11,12 +11,12 @@ const ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
 const checkDestination: Handler = (args) => {
   const input = String(args.input);
-  if (input.startsWith("tb1")) fail("testnet_address", "This is a testnet address. Use an address for real bitcoin (it starts with bc1, 1 or 3).");
-  if (input.startsWith("lnbc10u")) fail("invoice_has_amount", "This invoice asks for a set amount. Make an invoice without an amount in your wallet.");
+  if (input.startsWith("tb1")) fail("testnet_address", { reason: { id: "reason-address-test-network", args: { network: { text: "testnet" } } } });
+  if (input.startsWith("lnbc10u")) fail("invoice_has_amount", { reason: { id: "reason-invoice-has-amount", args: { amount: { millisats: 1_000_000 } } } });
   if (input === ADDRESS || input === `bitcoin:${ADDRESS}`) {
     return { kind: "p2wpkh", kindLabel: "Bitcoin address (SegWit)", apiValue: ADDRESS, isLightning: false, notes: [] } satisfies DestinationView;
   }
-  fail("invalid_destination", "This isn't a bitcoin address, invoice or Lightning Address. Copy it again from your wallet.");
+  fail("invalid_destination", { reason: { id: "reason-destination-unrecognised", args: {} } });
 };
 
 function setup(overrides: Record<string, Handler> = {}, nameRequired = false) {
@@ -91,10 +91,10 @@ describe("Payout step", () => {
     const { calls, flow } = setup();
     const input = screen.getByTestId("destination-input");
     await userEvent.type(input, "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
-    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/testnet address/));
+    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/this is a testnet \(or signet\) address; CardCoins pays out on bitcoin mainnet/));
     await userEvent.clear(input);
     await userEvent.type(input, "lnbc10u1pexample");
-    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/without an amount/));
+    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/^This invoice asks for 1,000 sats; create an invoice with no amount/));
     expect(input.getAttribute("aria-invalid")).toBe("true");
     await userEvent.click(screen.getByTestId("continue"));
     expect(callsTo(calls, "submit_payment")).toHaveLength(0);
@@ -120,11 +120,11 @@ describe("Payout step", () => {
       submit_payment: (args) => {
         tries += 1;
         if (tries === 1) {
-          return fail("payment_refused", "CardCoins did not accept the payout details.", {
+          return fail("payment_refused", {
             serverMessage: "Bad Request -- The request submitted is malformed or otherwise invalid.",
           });
         }
-        return args.firstName === "Ada" && args.captchaToken ? null : fail("payment_refused", "Still not.");
+        return args.firstName === "Ada" && args.captchaToken ? null : fail("payment_refused");
       },
     });
     expect(screen.queryByTestId("name-fields")).toBeNull();
@@ -146,10 +146,10 @@ describe("Payout step", () => {
   });
 
   it("shows a server error from the payment where it happened", async () => {
-    const { flow } = setup({ submit_payment: () => fail("maintenance", "CardCoins is down for maintenance.", { kind: "transient" }) });
+    const { flow } = setup({ submit_payment: () => fail("maintenance", { kind: "transient" }) });
     await userEvent.type(screen.getByTestId("destination-input"), `${ADDRESS}{Enter}`);
     const error = await screen.findByTestId("payout-submit-error");
-    expect(error.textContent).toMatch(/under maintenance/);
+    expect(error.textContent).toMatch(/offline for maintenance/);
     expect(screen.getByTestId("payout-submit-error-retry")).toBeTruthy();
     expect(flow.screen).toBe("payout");
   });
@@ -176,12 +176,13 @@ describe("Payout step, back from a later step", () => {
 });
 
 describe("in Spanish", () => {
-  it("names the destination and a refusal from their codes, not the backend's English", async () => {
+  it("names the destination from its code and a refusal from its reason, not the backend's English", async () => {
     setLanguagePreference("es-US");
     setup();
     const input = screen.getByTestId("destination-input");
     await userEvent.type(input, "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx");
-    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(/^Esto es para una red de prueba/));
+    const testnet = /^Esta dirección es para una red de prueba, no para bitcoin real\..*\(esta es una dirección de testnet \(o signet\);/;
+    await waitFor(() => expect(screen.getByTestId("destination-error").textContent).toMatch(testnet));
     await userEvent.clear(input);
     await userEvent.type(input, ADDRESS);
     expect((await screen.findByTestId("destination-kind")).textContent).toBe("Se ve bien: dirección de bitcoin (SegWit)");
@@ -264,8 +265,8 @@ describe("Payout step with the seller's wallet", () => {
     const { calls, flow } = withWallet({
       submit_payment_from_wallet: (args) => {
         tries += 1;
-        if (tries === 1) return fail("payment_refused", "CardCoins did not accept the payout details.");
-        return args.captchaToken ? null : fail("payment_refused", "Still not.");
+        if (tries === 1) return fail("payment_refused", { serverMessage: "Payment details refused." });
+        return args.captchaToken ? null : fail("payment_refused", { serverMessage: "Still not." });
       },
     });
     await screen.findByTestId("payout-fresh-address");
@@ -292,7 +293,7 @@ describe("Payout step with the seller's wallet", () => {
   });
 
   it("shows why no fresh address came, and the paste choice still works", async () => {
-    const { flow } = withWallet({ fresh_address: () => fail("invalid_wallet", "Your wallet's next addresses have all been used already.") });
+    const { flow } = withWallet({ fresh_address: () => fail("invalid_wallet", { reason: { id: "reason-wallet-used-up", args: {} } }) });
     expect((await screen.findByTestId("payout-fresh-error")).textContent).toMatch(/all been used/);
     expect((screen.getByTestId("continue") as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(screen.getByTestId("payout-choice-paste"));
@@ -337,7 +338,7 @@ describe("Payout step with the seller's wallet", () => {
   });
 
   it("turns to the paste field when the wallet's key went away meanwhile", async () => {
-    withWallet({ submit_payment_from_wallet: () => fail("wallet_not_set", "No wallet is set. Add your wallet in Settings, or paste an address.") });
+    withWallet({ submit_payment_from_wallet: () => fail("wallet_not_set", {}) });
     await screen.findByTestId("payout-fresh-address");
     await userEvent.click(screen.getByTestId("continue"));
     expect((await screen.findByTestId("payout-submit-error")).getAttribute("data-code")).toBe("wallet_not_set");
@@ -364,7 +365,7 @@ describe("Payout step without a wallet", () => {
   });
 
   it("is the paste field when the wallet cannot be read", async () => {
-    setup({ get_wallet: () => fail("io", "The wallet could not be read.") });
+    setup({ get_wallet: () => fail("io", {}) });
     await userEvent.type(screen.getByTestId("destination-input"), ADDRESS);
     await screen.findByTestId("destination-kind");
     expect(screen.queryByTestId("payout-choice")).toBeNull();

@@ -12,11 +12,11 @@ function setup(overrides: Record<string, Handler> = {}) {
     check_phone: (args) =>
       String(args.input).replace(/\D/g, "").length === 10 && args.region === "US"
         ? { e164: E164, display: "(415) 555-0123" }
-        : fail("invalid_phone", "That doesn't look like a phone number from the country you chose. Check the number and the country."),
+        : fail("invalid_phone", { reason: { id: "reason-phone-too-short", args: {} } }),
     app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: null }),
     solve_captcha: () => "captcha-token-1",
     send_phone_code: () => null,
-    verify_phone_code: (args) => (args.code === "123456" ? null : fail("code_refused", "That code isn't right. Check the message and type it again.")),
+    verify_phone_code: (args) => (args.code === "123456" ? null : fail("code_refused")),
     ...overrides,
   });
   const flow = new Flow();
@@ -71,18 +71,18 @@ describe("Phone step", () => {
   it("explains an invalid number inline and opens no captcha", async () => {
     const { calls } = setup();
     await userEvent.type(screen.getByTestId("phone-input"), "12345{Enter}");
-    const error = await screen.findByText(/doesn't look like a phone number/);
+    const error = await screen.findByText("This phone number is too short: check that no digits are missing.");
     expect(error.getAttribute("data-testid")).toBe("phone-error");
     expect(callsTo(calls, "solve_captcha")).toHaveLength(0);
   });
 
   it("says what to do when the captcha window is closed", async () => {
     const { calls } = setup({
-      solve_captcha: () => fail("captcha_not_completed", "The check wasn't finished. Press Send code to open it again."),
+      solve_captcha: () => fail("captcha_not_completed"),
     });
     await userEvent.type(screen.getByTestId("phone-input"), "4155550123{Enter}");
     const error = await screen.findByTestId("send-error");
-    expect(error.textContent).toMatch(/Press Send code to open it again/);
+    expect(error.textContent).toMatch(/Solve it to get the code sent/);
     expect(callsTo(calls, "send_phone_code")).toHaveLength(0);
   });
 
@@ -90,7 +90,7 @@ describe("Phone step", () => {
     const { flow } = setup();
     await sendCode();
     await userEvent.type(screen.getByTestId("code-input"), "000000{Enter}");
-    expect((await screen.findByTestId("code-error")).textContent).toMatch(/code isn't right/);
+    expect((await screen.findByTestId("code-error")).textContent).toMatch(/did not accept the code/);
     expect(flow.screen).toBe("phone");
   });
 
@@ -101,7 +101,7 @@ describe("Phone step", () => {
         tries += 1;
         if (args.captchaToken) return null;
         // Whatever the words, the code decides: the app never reads them.
-        return fail("code_refused", "CardCoins did not accept the code.", {
+        return fail("code_refused", {
           serverMessage: tries === 1 ? "Ungültiger Code" : "Bad Request -- The request submitted is malformed or otherwise invalid.",
         });
       },
@@ -150,8 +150,7 @@ describe("Phone step", () => {
   });
 
   it("says so when this build cannot verify a phone, and opens nothing", async () => {
-    const problem =
-      "Phone verification is not set up in this build of CardCoins Desktop: the publisher must set the reCAPTCHA site key and registered hostname that CardCoins issued (CARDCOINS_RECAPTCHA_SITE_KEY and CARDCOINS_CAPTCHA_HOSTNAME at build time).";
+    const problem = { id: "reason-captcha-not-set-up", args: {} };
     const { calls } = setup({
       app_info: () => ({ version: "0.1.0", sandbox: false, baseUrl: "https://api.cardcoins.co/v2", idStorage: "keyring", idStorageNote: "", vaultDamage: null, captchaProblem: problem }),
     });

@@ -145,10 +145,10 @@ describe("Photos step", () => {
 
   it("explains a refused file and keeps the slot open for another", async () => {
     const { calls } = setup({
-      prepare_photo: () => fail("photo_heic", "HEIC photos can't be read here. Export the photo as JPEG, then choose it again."),
+      prepare_photo: () => fail("photo_heic", { reason: { id: "reason-photo-heic", args: {} } }),
     });
     await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
-    expect((await screen.findByTestId("photo-error-Image1")).textContent).toMatch(/Export the photo as JPEG/);
+    expect((await screen.findByTestId("photo-error-Image1")).textContent).toMatch(/Export it as JPEG and choose that file/);
     // Trying the same file again can't help: the way forward is another photo.
     expect(screen.queryByTestId("photo-error-Image1-retry")).toBeNull();
     expect(screen.getByTestId("choose-photo-Image1").textContent).toMatch(/Choose photo/);
@@ -160,7 +160,7 @@ describe("Photos step", () => {
     const { calls } = setup({
       upload_photo: () => {
         attempts += 1;
-        return attempts === 1 ? fail("upload_expired", "The upload took too long. Press Try again.") : prepared("Image1");
+        return attempts === 1 ? fail("upload_expired") : prepared("Image1");
       },
     });
     await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
@@ -174,10 +174,19 @@ describe("Photos step", () => {
   it("offers to send anyway a photo the connection is too slow for", async () => {
     const { calls } = setup({
       upload_photo: (args) =>
-        args.anyway ? prepared("Image1") : fail("upload_too_slow", "This connection sends about 64 kbit/s. Connect to a faster network, or try anyway."),
+        args.anyway
+          ? prepared("Image1")
+          : fail("upload_too_slow", {
+              reason: {
+                id: "reason-upload-too-slow",
+                args: { rate: { text: "64 kbit/s" }, seconds: { count: 38 }, size: { bytes: 301_000 }, width: { digits: 2000 }, height: { digits: 1500 } },
+              },
+            }),
     });
     await userEvent.click(await screen.findByTestId("choose-photo-Image1"));
-    expect((await screen.findByTestId("photo-error-Image1")).textContent).toMatch(/faster network/);
+    expect((await screen.findByTestId("photo-error-Image1")).textContent).toMatch(
+      /sends about 64 kbit\/s, so even at its smallest \(301 KB, 2000 x 1500\) this photo needs about 38 seconds.* faster network/,
+    );
     await userEvent.click(screen.getByTestId("upload-anyway-Image1"));
     await waitFor(() => expect(screen.getByTestId("photo-status-Image1").textContent).toMatch(/Uploaded/));
     expect(callsTo(calls, "upload_photo").map((call) => call.args.anyway)).toEqual([false, true]);

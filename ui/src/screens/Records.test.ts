@@ -114,7 +114,7 @@ describe("the export from Your orders", () => {
   });
 
   it("shows the app's words when the file could not be saved", async () => {
-    historyScreen({ export_orders: () => fail("io", "The file could not be saved (disk full).") });
+    historyScreen({ export_orders: () => fail("io", { reason: { id: "reason-file-not-saved", args: {} } }) });
     await userEvent.click(await screen.findByTestId("export-save"));
     expect((await screen.findByTestId("export-error")).textContent).toContain("The file could not be saved");
     expect(screen.getByTestId("export-saved").textContent).toBe("");
@@ -153,8 +153,8 @@ describe("the support file", () => {
   });
 
   it("shows why it could not be saved", async () => {
-    settingsScreen({ save_support_bundle: () => fail("io", "The file could not be saved (read-only folder).") });
+    settingsScreen({ save_support_bundle: () => fail("io", { reason: { id: "reason-file-not-saved", args: {} } }) });
     await userEvent.click(await screen.findByTestId("settings-support-save"));
-    expect((await screen.findByTestId("settings-support-error")).textContent).toContain("read-only folder");
+    expect((await screen.findByTestId("settings-support-error")).textContent).toContain("Choose another folder");
   });
 });

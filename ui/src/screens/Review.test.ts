@@ -42,11 +42,11 @@ describe("Review step", () => {
 
   it("shows a refusal where it happened and stays on the step", async () => {
     const { flow } = setup({
-      submit_for_verification: () => fail("upload_refused", "The photo of the back was not received. Go back and add it again."),
+      submit_for_verification: () => fail("photos_refused", { reason: { id: "reason-api-verify-refused", args: {} } }),
     });
     await screen.findByTestId("review-facts");
     await userEvent.click(screen.getByTestId("submit-verification"));
-    expect((await screen.findByTestId("submit-error")).textContent).toMatch(/Go back and add it again/);
+    expect((await screen.findByTestId("submit-error")).textContent).toMatch(/did not start the review. Check that every photo it asks for is uploaded/);
     expect(flow.screen).toBe("review");
   });
 

@@ -137,7 +137,9 @@ describe("Settings", () => {
   });
 
   it("says where the logs are when the file manager cannot be opened", async () => {
-    setup({ open_log_folder: () => fail("io", "The file manager could not be opened. The log files are in /home/a/.local/share/co.cardcoins.desktop/logs.") });
+    setup({
+      open_log_folder: () => fail("io", { reason: { id: "reason-log-folder-not-opened", args: { folder: { text: "/home/a/.local/share/co.cardcoins.desktop/logs" } } } }),
+    });
     await userEvent.click(await screen.findByTestId("open-log-folder"));
     expect((await screen.findByTestId("settings-help-error")).textContent).toMatch(/co\.cardcoins\.desktop\/logs/);
   });
@@ -151,23 +153,23 @@ describe("Settings", () => {
   });
 
   it("shows why the diagnostics were not copied", async () => {
-    setup({ copy_diagnostics: () => fail("internal", "Something went wrong in the app (copying to the clipboard).") });
+    setup({ copy_diagnostics: () => fail("internal") });
     await userEvent.click(await screen.findByTestId("copy-diagnostics"));
-    expect((await screen.findByTestId("settings-help-error")).textContent).toMatch(/copying to the clipboard/);
+    expect((await screen.findByTestId("settings-help-error")).textContent).toMatch(/Something went wrong in the app/);
     expect(screen.getByTestId("diagnostics-copied").textContent).toBe("");
   });
 
   it("offers help even when the settings cannot be read", async () => {
-    setup({ get_settings: () => fail("internal", "Something went wrong in the app (reading the settings).") });
+    setup({ get_settings: () => fail("internal") });
     await screen.findByTestId("settings-load-error");
     expect(screen.getByTestId("open-log-folder")).toBeTruthy();
     expect(screen.getByTestId("copy-diagnostics")).toBeTruthy();
   });
 
   it("shows why saving failed", async () => {
-    setup({ save_settings: () => fail("invalid_settings", "The server address must start with https://.") });
+    setup({ save_settings: () => fail("settings_not_saved", { reason: { id: "reason-settings-not-saved", args: { path: { text: "/home/a/.config/co.cardcoins.desktop/settings.json" } } } }) });
     await userEvent.click(await screen.findByTestId("settings-save"));
-    expect((await screen.findByTestId("settings-save-error")).textContent).toMatch(/must start with https/);
+    expect((await screen.findByTestId("settings-save-error")).textContent).toMatch(/could not be saved to \/home\/a\/.config/);
     expect(screen.getByTestId("settings-saved").textContent).toBe("");
   });
 });
@@ -175,7 +177,7 @@ describe("Settings", () => {
 describe("Settings → Advanced", () => {
   it("is folded for a seller, and opens when a refusal concerns what it holds", async () => {
     setup({
-      save_settings: () => fail("invalid_settings", "The block explorer in Settings is not a web address with {txid} in it."),
+      save_settings: () => fail("invalid_settings", { reason: { id: "reason-explorer-template", args: {} } }),
     });
     const advanced = (await screen.findByTestId("settings-advanced")) as HTMLDetailsElement;
     expect(advanced.open).toBe(false);

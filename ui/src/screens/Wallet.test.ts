@@ -33,9 +33,9 @@ function walletView(overrides: Partial<WalletView> = {}): WalletView {
 
 const checkWallet: Handler = (args) => {
   const input = String(args.input);
-  if (input.startsWith("xprv")) fail("wallet_private_key", "This is a private key: it can spend your bitcoin. Never paste it into any app.");
+  if (input.startsWith("xprv")) fail("wallet_private_key", { reason: { id: "reason-wallet-private-key", args: {} } });
   if (input === ZPUB) return { kind: "p2wpkh", addresses: ADDRESSES } satisfies WalletPreview;
-  fail("invalid_wallet", "This is not an extended public key or descriptor the app can read.");
+  fail("invalid_wallet", { reason: { id: "reason-wallet-unrecognized", args: {} } });
 };
 
 function setup(overrides: Record<string, Handler> = {}, flow = new Flow()) {

@@ -2,7 +2,7 @@
 // command names answer with contract-shaped data; `fail` makes a command answer with an AppError,
 // the way the Rust side rejects (a plain object, not an Error).
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import type { AppError, ErrorCode, ErrorKind, OrderSummary, OrderView, PreparedPhotoView } from "../lib/bindings";
+import type { AppError, ErrorCode, ErrorKind, OrderSummary, OrderView, PreparedPhotoView, Reason } from "../lib/bindings";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -15,16 +15,13 @@ export class CommandFailure {
   constructor(readonly error: AppError) {}
 }
 
-export function fail(
-  code: ErrorCode,
-  message: string,
-  extra: { serverMessage?: string; retryAfterSecs?: number; kind?: ErrorKind } = {},
-): never {
+/** A command's failure: its code, and what Rust would send beside it when the test cares. */
+export function fail(code: ErrorCode, extra: { reason?: Reason; serverMessage?: string; retryAfterSecs?: number; kind?: ErrorKind } = {}): never {
   throw new CommandFailure({
     code,
     // As Rust decides: a block is blocked; anything else says so when the test cares.
     kind: extra.kind ?? (code === "temporarily_blocked" ? "blocked" : "permanent"),
-    message,
+    reason: extra.reason ?? null,
     serverMessage: extra.serverMessage ?? null,
     retryAfterSecs: extra.retryAfterSecs ?? null,
   });

@@ -4,7 +4,7 @@
 use std::time::SystemTime;
 
 use super::{Destination, DestinationNote, OnChainAddress, ParsedDestination};
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 const SCHEME: &str = "bitcoin:";
 
@@ -41,11 +41,10 @@ pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, Cor
             // BIP-21: a link with a required parameter the reader does not understand must not
             // be used at all.
             required if required.starts_with("req-") => {
-                return Err(CoreError::InvalidDestination(format!(
-                    "this bitcoin link has a required parameter (\"{}\") that CardCoins cannot \
-                     follow: paste just the bitcoin address instead",
-                    shorten(required)
-                )));
+                return Err(CoreError::InvalidDestination(
+                    Reason::new("reason-link-required-parameter")
+                        .with("parameter", shorten(required)),
+                ));
             }
             other => ignored.push(shorten(other)),
         }
@@ -54,11 +53,9 @@ pub(super) fn parse(uri: &str, now: SystemTime) -> Result<ParsedDestination, Cor
     if address.is_empty() {
         // A unified link that carries only a Lightning invoice.
         let Some(invoice) = lightning.filter(|v| !v.is_empty()) else {
-            return Err(CoreError::InvalidDestination(
-                "this bitcoin link has no address in it: paste a bitcoin address, a Lightning \
-                 invoice or a Lightning Address"
-                    .into(),
-            ));
+            return Err(CoreError::InvalidDestination(Reason::new(
+                "reason-link-no-address",
+            )));
         };
         let (destination, mut invoice_notes) = Destination::parse_lightning(&invoice, now)?;
         notes.append(&mut invoice_notes);
@@ -84,13 +81,7 @@ fn decoded(text: &str) -> Result<String, CoreError> {
     percent_encoding::percent_decode_str(text)
         .decode_utf8()
         .map(|text| text.into_owned())
-        .map_err(|_| {
-            CoreError::InvalidDestination(
-                "this bitcoin link is damaged (a part of it is not encoded properly): copy it \
-                 again from your wallet, or paste just the bitcoin address"
-                    .into(),
-            )
-        })
+        .map_err(|_| CoreError::InvalidDestination(Reason::new("reason-link-damaged")))
 }
 
 fn add_ignored_note(notes: &mut Vec<DestinationNote>, ignored: &[String]) {

@@ -5,12 +5,10 @@ use std::time::{Duration, SystemTime};
 use lightning_invoice::{Bolt11ParseError, Bolt11SemanticError, Currency, ParseOrSemanticError};
 
 use super::DestinationNote;
-use crate::{CoreError, Sats};
+use crate::{CoreError, Reason, ReasonArg};
 
 /// Below this much time left the seller is warned: the order may not pay out before it lapses.
 const EXPIRY_WARNING: Duration = Duration::from_secs(10 * 60);
-
-const MAKE_NEW: &str = "create a new invoice with no amount";
 
 /// A checked BOLT11 invoice, held in lower case without any `lightning:` prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,19 +37,15 @@ impl Bolt11Invoice {
             .map_err(|e| describe_parse_error(&invoice_text, &e))?;
 
         if invoice.currency() != Currency::Bitcoin {
-            return Err(CoreError::WrongNetwork(format!(
-                "this invoice is for a test network, not real bitcoin: {MAKE_NEW} in a Lightning \
-                 wallet for real bitcoin (this is a {} invoice; CardCoins pays out on bitcoin \
-                 mainnet)",
-                currency_name(invoice.currency())
-            )));
+            return Err(CoreError::WrongNetwork(
+                Reason::new("reason-invoice-test-network")
+                    .with("network", currency_name(invoice.currency())),
+            ));
         }
         if let Some(msat) = invoice.amount_milli_satoshis() {
-            return Err(CoreError::InvoiceHasAmount(format!(
-                "this invoice asks for {}; create an invoice with no amount (CardCoins sets the \
-                 amount from the card's value)",
-                msat_text(msat)
-            )));
+            return Err(CoreError::InvoiceHasAmount(
+                Reason::new("reason-invoice-has-amount").with("amount", ReasonArg::Millisats(msat)),
+            ));
         }
 
         let mut notes = Vec::new();
@@ -61,10 +55,7 @@ impl Bolt11Invoice {
         if let Some(expires_at) = expires_at {
             match expires_at.duration_since(now) {
                 Err(past) => {
-                    return Err(CoreError::InvoiceExpired(format!(
-                        "this invoice expired {} ago: {MAKE_NEW}",
-                        duration_text(past.duration())
-                    )));
+                    return Err(CoreError::InvoiceExpired(expired(past.duration())));
                 }
                 Ok(left) if left < EXPIRY_WARNING => {
                     notes.push(DestinationNote::InvoiceExpiresSoon { left })
@@ -123,10 +114,7 @@ fn currency_prefix(invoice: &str) -> Option<&str> {
 
 fn not_bitcoin(currency: &str) -> CoreError {
     let shown: String = currency.chars().take(8).collect();
-    CoreError::InvalidDestination(format!(
-        "this Lightning invoice is not for bitcoin (its currency is \"{shown}\"): {MAKE_NEW} \
-         in a bitcoin Lightning wallet"
-    ))
+    CoreError::InvalidDestination(Reason::new("reason-invoice-other-coin").with("currency", shown))
 }
 
 fn currency_name(currency: Currency) -> &'static str {
@@ -141,58 +129,42 @@ fn currency_name(currency: Currency) -> &'static str {
 
 fn describe_parse_error(invoice: &str, error: &ParseOrSemanticError) -> CoreError {
     use Bolt11ParseError as P;
-    let copy_again = "copy the invoice again from your wallet, or create a new one";
-    let message = match error {
+    let id = match error {
         ParseOrSemanticError::ParseError(P::Bech32Error(inner)) => {
             use bitcoin::bech32::primitives::decode::{CheckedHrpstringError, ChecksumError};
             if matches!(
                 inner,
                 CheckedHrpstringError::Checksum(ChecksumError::InvalidResidue)
             ) {
-                return CoreError::BadChecksum(format!(
-                    "a character is mistyped or missing: {copy_again} (its checksum does not \
-                     match)"
-                ));
+                return CoreError::BadChecksum(Reason::new("reason-invoice-checksum"));
             }
-            format!("this invoice contains characters an invoice cannot have: {copy_again}")
+            "reason-invoice-bad-characters"
         }
         ParseOrSemanticError::ParseError(P::UnknownCurrency) => {
             return not_bitcoin(currency_prefix(invoice).unwrap_or_default());
         }
-        ParseOrSemanticError::ParseError(P::TooShortDataPart) => {
-            format!("this invoice is too short, so part of it is missing: {copy_again}")
-        }
+        ParseOrSemanticError::ParseError(P::TooShortDataPart) => "reason-invoice-too-short",
         ParseOrSemanticError::SemanticError(Bolt11SemanticError::InvalidSignature)
-        | ParseOrSemanticError::ParseError(P::MalformedSignature(_)) => format!(
-            "this invoice's signature does not match its contents, so it was changed after it \
-             was made: {copy_again}"
-        ),
-        ParseOrSemanticError::SemanticError(_) => format!(
-            "this invoice breaks the Lightning invoice rules (BOLT11), so wallets cannot pay it: \
-             {copy_again}"
-        ),
-        ParseOrSemanticError::ParseError(_) => {
-            format!("this is not a valid Lightning invoice: {copy_again}")
-        }
+        | ParseOrSemanticError::ParseError(P::MalformedSignature(_)) => "reason-invoice-signature",
+        ParseOrSemanticError::SemanticError(_) => "reason-invoice-breaks-rules",
+        ParseOrSemanticError::ParseError(_) => "reason-invoice-invalid",
     };
-    CoreError::InvalidDestination(message)
+    CoreError::InvalidDestination(Reason::new(id))
 }
 
-fn msat_text(msat: u64) -> String {
-    let sats = Sats::new(msat / 1000).to_string();
-    match msat % 1000 {
-        0 => sats,
-        rest => {
-            let fraction = format!("{rest:03}");
-            sats.replacen(
-                " sats",
-                &format!(".{} sats", fraction.trim_end_matches('0')),
-                1,
-            )
-        }
-    }
+/// How long ago the invoice expired, in the largest unit that still says it in whole numbers.
+fn expired(ago: Duration) -> Reason {
+    let secs = ago.as_secs();
+    let (count, id) = match secs {
+        0..=59 => (secs, "reason-invoice-expired-seconds"),
+        60..=7199 => (secs / 60, "reason-invoice-expired-minutes"),
+        7200..=172_799 => (secs / 3600, "reason-invoice-expired-hours"),
+        _ => (secs / 86_400, "reason-invoice-expired-days"),
+    };
+    Reason::new(id).with("count", count)
 }
 
+/// "4 minutes", for a note on an invoice about to expire.
 pub(super) fn duration_text(duration: Duration) -> String {
     let secs = duration.as_secs();
     let (value, unit) = match secs {
@@ -213,19 +185,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn amounts_read_like_people_write_them() {
-        assert_eq!(msat_text(50_000_000), "50,000 sats");
-        assert_eq!(msat_text(1_500), "1.5 sats");
-        assert_eq!(msat_text(1), "0.001 sats");
-    }
-
-    #[test]
     fn durations_read_like_people_say_them() {
         assert_eq!(duration_text(Duration::from_secs(1)), "1 second");
         assert_eq!(duration_text(Duration::from_secs(59)), "59 seconds");
         assert_eq!(duration_text(Duration::from_secs(4 * 60 + 30)), "4 minutes");
         assert_eq!(duration_text(Duration::from_secs(3 * 3600)), "3 hours");
         assert_eq!(duration_text(Duration::from_secs(5 * 86_400)), "5 days");
+    }
+
+    #[test]
+    fn expiry_reads_like_people_say_it() {
+        for (secs, says) in [
+            (1, "expired 1 second ago"),
+            (59, "expired 59 seconds ago"),
+            (4 * 60 + 30, "expired 4 minutes ago"),
+            (3 * 3600, "expired 3 hours ago"),
+            (5 * 86_400, "expired 5 days ago"),
+        ] {
+            let text = expired(Duration::from_secs(secs)).to_string();
+            assert!(text.contains(says), "{secs}: {text}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the domain really serves it (LNURL-pay at `https://<domain>/.well-known/lnurlp/<user>`) is an
 //! optional online step the app may add.
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 const MAX_USERNAME: usize = 64;
 const MAX_DOMAIN: usize = 253;
@@ -21,9 +21,7 @@ impl LightningAddress {
     pub fn parse(input: &str) -> Result<LightningAddress, CoreError> {
         let lowered = input.trim().to_lowercase();
         let Some((username, domain)) = lowered.rsplit_once('@') else {
-            return Err(refuse(
-                "it has no @: a Lightning Address looks like name@example.com",
-            ));
+            return Err(refuse("reason-lightning-address-no-at"));
         };
         check_username(username)?;
         check_domain(domain)?;
@@ -63,110 +61,94 @@ impl LightningAddress {
 
 fn check_username(username: &str) -> Result<(), CoreError> {
     if username.is_empty() {
-        return Err(refuse(
-            "the name before the @ is missing: a Lightning Address looks like name@example.com",
-        ));
+        return Err(refuse("reason-lightning-address-name-missing"));
     }
     if username.contains('@') {
-        return Err(refuse(
-            "it has more than one @: check that only one address was pasted",
-        ));
+        return Err(refuse("reason-lightning-address-several-at"));
     }
     if username.chars().count() > MAX_USERNAME {
-        return Err(refuse(&format!(
-            "the name before the @ is longer than {MAX_USERNAME} characters: check the address"
-        )));
+        return Err(CoreError::InvalidDestination(
+            Reason::new("reason-lightning-address-name-too-long").with("max", MAX_USERNAME),
+        ));
     }
     let (name, tag) = match username.split_once('+') {
         Some((name, tag)) => (name, Some(tag)),
         None => (username, None),
     };
     if name.is_empty() {
-        return Err(refuse(
-            "the name before the + is missing: check the address",
-        ));
+        return Err(refuse("reason-lightning-address-tag-name-missing"));
     }
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c);
     for part in std::iter::once(name).chain(tag) {
         if let Some(bad) = part.chars().find(|c| !allowed(*c)) {
-            return Err(refuse(&format!(
-                "{} cannot appear in the name before the @ (only letters, digits, '-', '_', '.' \
-                 and one '+' can): check the address",
-                describe_char(bad)
-            )));
+            return Err(bad_character(bad, Place::Name));
         }
     }
     if tag == Some("") {
-        return Err(refuse(
-            "the tag after the + is empty: remove the + or add the tag",
-        ));
+        return Err(refuse("reason-lightning-address-tag-empty"));
     }
     Ok(())
 }
 
 fn check_domain(domain: &str) -> Result<(), CoreError> {
     if domain.is_empty() {
-        return Err(refuse(
-            "the domain after the @ is missing: a Lightning Address looks like name@example.com",
-        ));
+        return Err(refuse("reason-lightning-address-domain-missing"));
     }
     if domain.len() > MAX_DOMAIN {
-        return Err(refuse(
-            "the domain after the @ is too long: check the address",
-        ));
+        return Err(refuse("reason-lightning-address-domain-too-long"));
     }
     if let Some(bad) = domain
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '.'))
     {
-        let hint = if bad.is_ascii() {
-            ""
-        } else {
-            " (write an international domain in its xn-- form)"
-        };
-        return Err(refuse(&format!(
-            "{} cannot appear in the domain after the @{hint}: check the address",
-            describe_char(bad)
-        )));
+        return Err(bad_character(bad, Place::Domain));
     }
     if !domain.contains('.') {
-        return Err(refuse(
-            "the domain after the @ has no dot: a Lightning Address looks like name@example.com",
-        ));
+        return Err(refuse("reason-lightning-address-domain-no-dot"));
     }
     for label in domain.split('.') {
         if label.is_empty() {
-            return Err(refuse(
-                "the domain after the @ has an empty part (two dots in a row, or a dot at an \
-                 end): check the address",
-            ));
+            return Err(refuse("reason-lightning-address-domain-empty-part"));
         }
         if label.len() > MAX_LABEL || label.starts_with('-') || label.ends_with('-') {
-            return Err(refuse(&format!(
-                "\"{label}\" is not a valid part of a domain name: check the address"
-            )));
+            return Err(CoreError::InvalidDestination(
+                Reason::new("reason-lightning-address-domain-bad-part").with("part", label),
+            ));
         }
     }
     let tld = domain.rsplit('.').next().unwrap_or_default();
     if tld.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(refuse(
-            "the part after the @ is an IP address, not a domain: a Lightning Address looks like \
-             name@example.com",
-        ));
+        return Err(refuse("reason-lightning-address-domain-ip"));
     }
     Ok(())
 }
 
-fn describe_char(c: char) -> String {
-    if c.is_whitespace() || c.is_control() {
-        "a space or control character".to_string()
-    } else {
-        format!("the character '{c}'")
-    }
+/// Where in the address a character was refused.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Name,
+    Domain,
 }
 
-fn refuse(reason: &str) -> CoreError {
-    CoreError::InvalidDestination(format!("this is not a valid Lightning Address: {reason}"))
+/// A character that cannot be there: shown when it can be seen, named in words when it is a
+/// space or a control character. A non-ASCII one in the domain gets a hint on xn-- names.
+fn bad_character(c: char, place: Place) -> CoreError {
+    let id = match place {
+        Place::Name if c.is_whitespace() || c.is_control() => {
+            return refuse("reason-lightning-address-name-space")
+        }
+        Place::Domain if c.is_whitespace() || c.is_control() => {
+            return refuse("reason-lightning-address-domain-space")
+        }
+        Place::Name => "reason-lightning-address-name-character",
+        Place::Domain if c.is_ascii() => "reason-lightning-address-domain-character",
+        Place::Domain => "reason-lightning-address-domain-international",
+    };
+    CoreError::InvalidDestination(Reason::new(id).with("char", c))
+}
+
+fn refuse(id: &'static str) -> CoreError {
+    CoreError::InvalidDestination(Reason::new(id))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub use lightning_address::LightningAddress;
 pub use note::DestinationNote;
 pub use onchain::{OnChainAddress, OnChainKind};
 
-use crate::CoreError;
+use crate::{CoreError, Reason};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
@@ -58,11 +58,9 @@ impl Destination {
     pub fn parse_at(input: &str, now: SystemTime) -> Result<ParsedDestination, CoreError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err(CoreError::InvalidDestination(
-                "nothing was pasted: paste a bitcoin address, a Lightning invoice or a Lightning \
-                 Address"
-                    .into(),
-            ));
+            return Err(CoreError::InvalidDestination(Reason::new(
+                "reason-destination-empty",
+            )));
         }
         if let Some(uri) = bip21::strip_scheme(trimmed) {
             return bip21::parse(uri, now);
@@ -90,11 +88,9 @@ impl Destination {
             .get(..5)
             .is_some_and(|p| p.eq_ignore_ascii_case("lnurl"))
         {
-            return Err(CoreError::InvalidDestination(
-                "this is an LNURL code, which CardCoins cannot pay to: use a Lightning invoice \
-                 with no amount, a Lightning Address or a bitcoin address"
-                    .into(),
-            ));
+            return Err(CoreError::InvalidDestination(Reason::new(
+                "reason-destination-lnurl",
+            )));
         }
         if value.contains('@') {
             return Ok((

@@ -9,7 +9,7 @@ use bitcoin::bech32::primitives::decode::{
 use bitcoin::bech32::{Bech32, Bech32m};
 use bitcoin::{Address, Network};
 
-use crate::CoreError;
+use crate::{CoreError, Reason, ReasonArg};
 
 /// The output types CardCoins can pay to. Anything else is refused at parse time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,34 +62,31 @@ impl OnChainAddress {
             return Err(wrong_network(&unchecked));
         }
         let address = unchecked.assume_checked();
-        let kind =
-            match address.address_type() {
-                Some(AddressType::P2pkh) => OnChainKind::P2pkh,
-                Some(AddressType::P2sh) => OnChainKind::P2sh,
-                Some(AddressType::P2wpkh) => OnChainKind::P2wpkh,
-                Some(AddressType::P2wsh) => OnChainKind::P2wsh,
-                Some(AddressType::P2tr) => OnChainKind::P2tr,
-                Some(AddressType::P2a) => return Err(CoreError::InvalidDestination(
-                    "this is a pay-to-anchor address, which anyone can spend: it is not a wallet \
-                     address. Use a receive address from your bitcoin wallet"
-                        .into(),
-                )),
-                // New output types (segwit v2 and up, or v1 of another length than Taproot's) have
-                // no meaning yet: coins sent there may be taken by anyone once they get one.
-                Some(_) | None => {
-                    let version = address
-                        .witness_program()
-                        .map(|program| program.version().to_num());
-                    return Err(CoreError::InvalidDestination(format!(
-                        "this address is a SegWit output of a kind no wallet uses yet{}, so money \
-                     sent to it could be lost: use a receive address from your bitcoin wallet \
-                     (starting with bc1q, bc1p, 1 or 3)",
-                        version
-                            .map(|v| format!(" (version {v})"))
-                            .unwrap_or_default()
-                    )));
-                }
-            };
+        let kind = match address.address_type() {
+            Some(AddressType::P2pkh) => OnChainKind::P2pkh,
+            Some(AddressType::P2sh) => OnChainKind::P2sh,
+            Some(AddressType::P2wpkh) => OnChainKind::P2wpkh,
+            Some(AddressType::P2wsh) => OnChainKind::P2wsh,
+            Some(AddressType::P2tr) => OnChainKind::P2tr,
+            Some(AddressType::P2a) => {
+                return Err(CoreError::InvalidDestination(Reason::new(
+                    "reason-address-anchor",
+                )))
+            }
+            // New output types (segwit v2 and up, or v1 of another length than Taproot's) have
+            // no meaning yet: coins sent there may be taken by anyone once they get one.
+            Some(_) | None => {
+                let version = address
+                    .witness_program()
+                    .map(|program| program.version().to_num());
+                let reason = match version {
+                    Some(version) => Reason::new("reason-address-future-segwit")
+                        .with("version", ReasonArg::Digits(version.into())),
+                    None => Reason::new("reason-address-future-kind"),
+                };
+                return Err(CoreError::InvalidDestination(reason));
+            }
+        };
         Ok(OnChainAddress {
             address: address.to_string(),
             kind,
@@ -111,19 +108,29 @@ fn wrong_network(address: &Address<NetworkUnchecked>) -> CoreError {
     let testnet = address.is_valid_for_network(Network::Testnet);
     let regtest = address.is_valid_for_network(Network::Regtest);
     let network = match (testnet, regtest) {
-        (true, true) => "test-network (testnet, signet or regtest)",
-        (true, false) => "testnet (or signet)",
+        (true, true) => "any",
+        (true, false) => "testnet",
         (false, true) => "regtest",
-        (false, false) => "non-mainnet",
+        (false, false) => "other",
     };
-    CoreError::WrongNetwork(format!(
-        "this address is for a test network, not real bitcoin. Use a receive address from a \
-         wallet for real bitcoin: it starts with bc1, 1 or 3 (this is a {network} address; \
-         CardCoins pays out on bitcoin mainnet)"
-    ))
+    CoreError::WrongNetwork(Reason::new("reason-address-test-network").with("network", network))
 }
 
-const COPY_AGAIN: &str = "copy the address again from your wallet";
+fn refuse(id: &'static str) -> CoreError {
+    CoreError::InvalidDestination(Reason::new(id))
+}
+
+/// The character that cannot be in a bc1 address as a value, or, for one that cannot be shown
+/// (a space, a control character), a message that names it in words.
+fn bad_bech32_character(c: char) -> CoreError {
+    if c.is_ascii_graphic() {
+        CoreError::InvalidDestination(
+            Reason::new("reason-address-bech32-character").with("char", c),
+        )
+    } else {
+        refuse("reason-address-bech32-symbol")
+    }
+}
 
 /// Why an address did not parse, in words a seller can act on. The bitcoin crate falls back to
 /// base58 when bech32 decoding fails, which hides bech32 errors, so bech32-shaped input is
@@ -132,17 +139,12 @@ fn diagnose(input: &str, error: &ParseError) -> CoreError {
     match error {
         ParseError::UnknownHrp(_) => {
             let prefix = input.split('1').next().unwrap_or_default().to_lowercase();
-            return CoreError::InvalidDestination(format!(
-                "this address starts with \"{}1\", so it is not a bitcoin address (it may be for \
-                 another coin): use a bitcoin address, which starts with bc1, 1 or 3",
-                shorten(&prefix, 12)
-            ));
+            return CoreError::InvalidDestination(
+                Reason::new("reason-address-other-coin").with("prefix", shorten(&prefix, 12)),
+            );
         }
         ParseError::WitnessVersion(_) | ParseError::WitnessProgram(_) => {
-            return CoreError::InvalidDestination(format!(
-                "this address has the wrong length for its type, so part of it is missing or \
-                 extra: {COPY_AGAIN}"
-            ));
+            return refuse("reason-address-wrong-length");
         }
         _ => {}
     }
@@ -150,103 +152,60 @@ fn diagnose(input: &str, error: &ParseError) -> CoreError {
         return diagnose_bech32(input);
     }
     if input.len() >= 40 && input.starts_with("0x") {
-        return CoreError::InvalidDestination(
-            "this looks like an Ethereum address; CardCoins pays out bitcoin only: use a bitcoin \
-             address, a Lightning invoice or a Lightning Address"
-                .into(),
-        );
+        return refuse("reason-address-ethereum");
     }
     if !looks_like_base58_bitcoin(input) {
-        return CoreError::InvalidDestination(
-            "this is not a bitcoin address, Lightning invoice or Lightning Address: copy it again \
-             from your wallet's receive screen"
-                .into(),
-        );
+        return refuse("reason-destination-unrecognised");
     }
     // Base58 addresses are 25 to 35 characters; beyond that the checksum error says nothing.
     if !(25..=35).contains(&input.chars().count()) {
-        return CoreError::InvalidDestination(format!(
-            "this is too short or too long to be a bitcoin address: check that all of it, and \
-             nothing else, was pasted, or {COPY_AGAIN}"
-        ));
+        return refuse("reason-address-pasted-length");
     }
     match error {
         ParseError::Base58(base58::Error::IncorrectChecksum(_)) => bad_checksum(),
-        ParseError::Base58(base58::Error::Decode(bad)) => {
-            let byte = bad.invalid_base58_character();
-            let shown = if byte.is_ascii_graphic() {
-                format!("the character '{}'", char::from(byte))
-            } else {
-                "a space or symbol".to_string()
-            };
-            CoreError::InvalidDestination(format!(
-                "{shown} cannot appear in a bitcoin address (they never contain 0, O, I or l, or \
-                 spaces): {COPY_AGAIN}"
-            ))
-        }
-        ParseError::InvalidLegacyPrefix(_) => CoreError::InvalidDestination(
-            "this is not a bitcoin address (it may be for another coin): use a bitcoin address, \
-             which starts with bc1, 1 or 3"
-                .into(),
+        // Only letters and digits get this far: the character can always be shown.
+        ParseError::Base58(base58::Error::Decode(bad)) => CoreError::InvalidDestination(
+            Reason::new("reason-address-base58-character")
+                .with("char", char::from(bad.invalid_base58_character())),
         ),
-        _ => CoreError::InvalidDestination(format!(
-            "this address is too short or too long to be a bitcoin address: {COPY_AGAIN}"
-        )),
+        ParseError::InvalidLegacyPrefix(_) => refuse("reason-address-not-bitcoin"),
+        _ => refuse("reason-address-length"),
     }
 }
 
 fn diagnose_bech32(input: &str) -> CoreError {
     match bitcoin::bech32::segwit::decode(input) {
         // Decodes, yet bitcoin refused it: the only case left is an unknown prefix.
-        Ok(_) => {
-            CoreError::InvalidDestination(format!("this is not a bitcoin address: {COPY_AGAIN}"))
-        }
+        Ok(_) => refuse("reason-address-unknown-prefix"),
         Err(error) => describe_segwit_error(input, error.0),
     }
 }
 
 fn describe_segwit_error(input: &str, error: SegwitHrpstringError) -> CoreError {
-    let message = match error {
+    match error {
         SegwitHrpstringError::Checksum(ChecksumError::InvalidResidue) => {
-            return describe_checksum_mismatch(input);
+            describe_checksum_mismatch(input)
         }
         SegwitHrpstringError::Unchecked(UncheckedHrpstringError::Char(CharError::MixedCase))
         | SegwitHrpstringError::Unchecked(UncheckedHrpstringError::Hrp(
             bitcoin::bech32::primitives::hrp::Error::MixedCase,
-        )) => format!(
-            "this address mixes capital and small letters, which a bc1 address never does: \
-             {COPY_AGAIN}"
-        ),
+        )) => refuse("reason-address-mixed-case"),
         SegwitHrpstringError::Unchecked(UncheckedHrpstringError::Char(CharError::InvalidChar(
             c,
-        ))) => {
-            let shown = if c.is_ascii_graphic() {
-                format!("the character '{c}'")
-            } else {
-                "a space or symbol".to_string()
-            };
-            format!(
-                "{shown} cannot appear in a bc1 address (after \"bc1\" they never contain 1, b, i \
-                 or o, or spaces): {COPY_AGAIN}"
-            )
-        }
+        ))) => bad_bech32_character(c),
         SegwitHrpstringError::TooLong(_) | SegwitHrpstringError::WitnessLength(_) => {
-            format!("this address is too long or too short for a bitcoin address: {COPY_AGAIN}")
+            refuse("reason-address-bech32-length")
         }
         // The version is read before the checksum: with no checksum holding, it is a typo.
         SegwitHrpstringError::InvalidWitnessVersion(_)
             if CheckedHrpstring::new::<Bech32>(input).is_err()
                 && CheckedHrpstring::new::<Bech32m>(input).is_err() =>
         {
-            return bad_checksum();
+            bad_checksum()
         }
-        SegwitHrpstringError::InvalidWitnessVersion(_) => format!(
-            "this address has an invalid SegWit version (the character after \"bc1\"): \
-             {COPY_AGAIN}"
-        ),
-        _ => format!("this address is incomplete or damaged: {COPY_AGAIN}"),
-    };
-    CoreError::InvalidDestination(message)
+        SegwitHrpstringError::InvalidWitnessVersion(_) => refuse("reason-address-segwit-version"),
+        _ => refuse("reason-address-damaged"),
+    }
 }
 
 /// BIP-350: v0 uses the bech32 checksum, v1 and up bech32m. Old software made v1+ addresses
@@ -265,22 +224,14 @@ fn describe_checksum_mismatch(input: &str) -> CoreError {
         CheckedHrpstring::new::<Bech32>(input)
     };
     match other_variant.map(CheckedHrpstring::validate_segwit) {
-        Ok(Ok(_)) => CoreError::InvalidDestination(
-            "this address was made with the wrong checksum variant for its SegWit version (a bug \
-             in the wallet that made it): create a new receive address with up-to-date wallet \
-             software"
-                .into(),
-        ),
+        Ok(Ok(_)) => refuse("reason-address-checksum-variant"),
         Ok(Err(structural)) => describe_segwit_error(input, structural),
         Err(_) => bad_checksum(),
     }
 }
 
 fn bad_checksum() -> CoreError {
-    CoreError::BadChecksum(format!(
-        "a character is mistyped or missing: {COPY_AGAIN} rather than typing it (its checksum \
-         does not match)"
-    ))
+    CoreError::BadChecksum(Reason::new("reason-address-checksum"))
 }
 
 /// A bitcoin bech32 prefix ("bc1", "tb1", "bcrt1") or one with a single letter mistyped.
