@@ -65,9 +65,9 @@ fn uuid_like() -> String {
     format!("{}-{:?}", std::process::id(), std::thread::current().id())
 }
 
-/// A new order for `amount_cents`: the phone confirmed with the code from `sandbox`'s outbox and
-/// the payout to [`ADDRESS`] submitted, so photos come next. Its handle.
-pub(crate) async fn order_at_photos(
+/// A new order for `amount_cents` with the phone confirmed with the code from `sandbox`'s
+/// outbox: the payout step comes next. Its handle.
+pub(crate) async fn order_at_payout(
     state: &AppState,
     sandbox: &cardcoins_sandbox::SandboxHandle,
     amount_cents: u64,
@@ -84,6 +84,16 @@ pub(crate) async fn order_at_photos(
     orders::verify_phone_code(state, &handle, PHONE, &code, None)
         .await
         .expect("phone confirmed");
+    handle
+}
+
+/// [`order_at_payout`], with the payout to [`ADDRESS`] submitted, so photos come next.
+pub(crate) async fn order_at_photos(
+    state: &AppState,
+    sandbox: &cardcoins_sandbox::SandboxHandle,
+    amount_cents: u64,
+) -> String {
+    let handle = order_at_payout(state, sandbox, amount_cents).await;
     orders::submit_payment(state, &handle, ADDRESS, None, None, None)
         .await
         .expect("payout");

@@ -2,7 +2,7 @@
 //! Lightning payment's hash and time.
 
 use cardcoins_api::OrderDetails;
-use cardcoins_payout_watch::{PayoutWatch, WatchState, CONFIRMATIONS_DONE};
+use cardcoins_payout_watch::{PayoutWatch, WatchEvent, WatchState, CONFIRMATIONS_DONE};
 use cardcoins_records::OrderFacts;
 use cardcoins_vault::{OrderRecord, PayoutNote};
 use serde::Serialize;
@@ -66,9 +66,24 @@ impl PayoutProblem {
 pub struct PayoutNoteView {
     /// RFC 3339.
     pub at: String,
+    /// What happened, for the UI to word in its language; `None` for lines kept before the
+    /// app recorded it, which show `title` and `body` as they were said.
+    pub kind: Option<PayoutNoteKind>,
+    pub confirmations: Option<u32>,
+    pub block_height: Option<u32>,
     pub title: String,
     pub body: String,
     pub txid: Option<String>,
+}
+
+/// The payout watch's events, as the timeline names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PayoutNoteKind {
+    Seen,
+    Replaced,
+    Confirmed,
+    Done,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -141,8 +156,22 @@ impl PayoutWatchView {
 
 impl From<&PayoutNote> for PayoutNoteView {
     fn from(note: &PayoutNote) -> PayoutNoteView {
+        let (kind, confirmations, block_height) = match &note.event {
+            Some(WatchEvent::Seen { .. }) => (Some(PayoutNoteKind::Seen), None, None),
+            Some(WatchEvent::Replaced { .. }) => (Some(PayoutNoteKind::Replaced), None, None),
+            Some(WatchEvent::Confirmed { confirmations, .. }) => {
+                (Some(PayoutNoteKind::Confirmed), Some(*confirmations), None)
+            }
+            Some(WatchEvent::Done { block_height, .. }) => {
+                (Some(PayoutNoteKind::Done), None, Some(*block_height))
+            }
+            None => (None, None, None),
+        };
         PayoutNoteView {
             at: rfc3339(note.at),
+            kind,
+            confirmations,
+            block_height,
             title: note.title.clone(),
             body: note.body.clone(),
             txid: note.txid.clone(),

@@ -204,6 +204,7 @@ impl Watcher {
                         title,
                         body,
                         txid: Some(event.txid().to_string()),
+                        event: Some(event.clone()),
                     }
                 })
                 .collect();

@@ -6,7 +6,7 @@ use std::time::Duration;
 use cardcoins_core::ErrorCode;
 use cardcoins_sandbox::ManualClock;
 
-use crate::flow_tests::{practice_in, PHONE};
+use crate::flow_tests::practice_in;
 use crate::state::AppState;
 use crate::{orders, wallet};
 
@@ -25,19 +25,7 @@ const ZPRV: &str = "zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62Xuez
 /// A new order with its phone confirmed: the payout step comes next. Its handle.
 async fn order_at_payout(state: &AppState, amount_cents: u64) -> String {
     let sandbox = state.sandbox().expect("practising");
-    let handle = orders::create_order(state, amount_cents, None)
-        .await
-        .expect("order created")
-        .handle;
-    let token = sandbox.issue_captcha_token();
-    orders::send_phone_code(state, &handle, PHONE, false, &token)
-        .await
-        .expect("code sent");
-    let code = sandbox.outbox(Some(PHONE)).pop().expect("a code").code;
-    orders::verify_phone_code(state, &handle, PHONE, &code, None)
-        .await
-        .expect("phone confirmed");
-    handle
+    crate::flow_tests::order_at_payout(state, sandbox, amount_cents).await
 }
 
 async fn record_of(state: &AppState, handle: &str) -> cardcoins_vault::OrderRecord {

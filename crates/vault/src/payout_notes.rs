@@ -20,6 +20,10 @@ pub struct PayoutNote {
     /// The transaction the payout was believed to be then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txid: Option<String>,
+    /// What happened, so each screen can word it in its reader's language; `title` and `body`
+    /// are the words of the moment, for records and for lines kept before this existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<cardcoins_payout_watch::WatchEvent>,
 }
 
 impl OrderRecord {
@@ -70,6 +74,7 @@ mod tests {
                 title: format!("line {n}"),
                 body: "body".into(),
                 txid: None,
+                event: None,
             });
         }
         assert_eq!(record.payout_timeline.len(), MAX_PAYOUT_NOTES);

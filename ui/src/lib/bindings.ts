@@ -659,11 +659,20 @@ lightningPaid: LightningPaidView | null }
  * know, from the feedback that comes with a rejection).
  */
 export type Outcome = "accepted" | "photos_rejected" | "gone"
+/**
+ * The payout watch's events, as the timeline names them.
+ */
+export type PayoutNoteKind = "seen" | "replaced" | "confirmed" | "done"
 export type PayoutNoteView = { 
 /**
  * RFC 3339.
  */
-at: string; title: string; body: string; txid: string | null }
+at: string; 
+/**
+ * What happened, for the UI to word in its language; `None` for lines kept before the
+ * app recorded it, which show `title` and `body` as they were said.
+ */
+kind: PayoutNoteKind | null; confirmations: number | null; blockHeight: number | null; title: string; body: string; txid: string | null }
 /**
  * Why the payout watch could not look lately, for the UI to say.
  */

@@ -1,6 +1,6 @@
 // The payout watch in the seller's language, from its state, count of confirmations and problem
 // code. Rust sends the headline and detail in English too; the problem it keeps as a code only.
-import type { PayoutProblem, PayoutWatchStateName, PayoutWatchView } from "./bindings";
+import type { PayoutNoteKind, PayoutNoteView, PayoutProblem, PayoutWatchStateName, PayoutWatchView } from "./bindings";
 import { t } from "./i18n.svelte";
 
 const headlines = {
@@ -37,4 +37,22 @@ const problems = {
 /** Why the watch could not look lately, and that it keeps trying. */
 export function payoutProblem(problem: PayoutProblem): string {
   return t(problems[problem]);
+}
+
+const noteWords = {
+  seen: ["notice-payout-seen-title", "notice-payout-seen-body"],
+  replaced: ["notice-payout-replaced-title", "notice-payout-replaced-body"],
+  confirmed: ["notice-payout-confirmed-title", "notice-payout-confirmed-body"],
+  done: ["notice-payout-done-title", "notice-payout-done-body"],
+} as const satisfies Record<PayoutNoteKind, readonly [string, string]>;
+
+/**
+ * A line of the payout timeline in the reader's language, the same words as its notification;
+ * a line kept before the app recorded what happened shows the words it was kept with.
+ */
+export function payoutNoteWords(note: PayoutNoteView): { title: string; body: string } {
+  if (note.kind === null) return { title: note.title, body: note.body };
+  const [title, body] = noteWords[note.kind];
+  // The block number is written without grouping, as explorers show it.
+  return { title: t(title), body: t(body, { confirmations: note.confirmations ?? 0, block: String(note.blockHeight ?? "") }) };
 }

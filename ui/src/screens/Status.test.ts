@@ -274,10 +274,11 @@ describe("Your bitcoin", () => {
       orderView({
         ...watching("done"),
         payoutTimeline: [
-          { at: "2026-12-04T03:00:02Z", title: "Payment seen", body: `Your bitcoin is on its way. Transaction ${TXID_A}.`, txid: TXID_A },
-          { at: "2026-12-04T03:00:12Z", title: "Payment replaced by a bigger batch", body: `The new transaction is ${TXID_B}.`, txid: TXID_B },
-          { at: "2026-12-04T03:00:20Z", title: "Payment confirmed", body: "1 confirmation", txid: TXID_B },
-          { at: "2026-12-04T03:00:40Z", title: "Payment complete", body: "3 confirmations", txid: TXID_B },
+          // Kept before the app recorded what happened: shown as it was said.
+          { at: "2026-12-04T03:00:02Z", kind: null, confirmations: null, blockHeight: null, title: "Payment seen", body: `Your bitcoin is on its way. Transaction ${TXID_A}.`, txid: TXID_A },
+          { at: "2026-12-04T03:00:12Z", kind: "replaced", confirmations: null, blockHeight: null, title: "(words of the moment)", body: "", txid: TXID_B },
+          { at: "2026-12-04T03:00:20Z", kind: "confirmed", confirmations: 1, blockHeight: null, title: "(words of the moment)", body: "", txid: TXID_B },
+          { at: "2026-12-04T03:00:40Z", kind: "done", confirmations: null, blockHeight: 871234, title: "(words of the moment)", body: "", txid: TXID_B },
         ],
       }),
     );
@@ -291,7 +292,13 @@ describe("Your bitcoin", () => {
       "Payment complete",
     ]);
     expect(lines[0]?.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-04T03:00:02Z");
+    expect(lines[2]?.querySelector(".note-body")?.textContent).toMatch(/1 confirmation of the 3/);
+    expect(lines[3]?.querySelector(".note-body")?.textContent).toMatch(/block 871234\)/);
     expect(screen.queryByTestId("payout-watch-checked")).toBeNull();
+    setLanguagePreference("es-US");
+    await waitFor(() => expect(lines[1]?.querySelector("strong")?.textContent).not.toBe("Payment replaced by a bigger batch"));
+    expect(lines[0]?.querySelector("strong")?.textContent).toBe("Payment seen");
+    setLanguagePreference(null);
   });
 
   it("shows a calm word when the payout server fails, in the seller's language", async () => {
