@@ -569,6 +569,7 @@ error-offline-next = Check your internet connection, then try again. Nothing you
 error-maintenance-title = CardCoins is under maintenance
 error-maintenance-next = Nothing you entered is lost. Try again in a few minutes.
 error-busy-title = CardCoins is busy
+error-private-key-title = Not kept: that was private
 error-busy-next = Wait a minute, then try again.
 error-blocked-title = CardCoins is not answering this network for now
 error-blocked-next = Nothing you entered is lost. If you use a VPN or Tor, a different connection may help; otherwise wait, then try again.

@@ -581,6 +581,7 @@ error-offline-next = Revisa tu conexión a internet y vuelve a intentarlo. No se
 error-maintenance-title = CardCoins está en mantenimiento
 error-maintenance-next = No se perdió nada de lo que ingresaste. Vuelve a intentarlo en unos minutos.
 error-busy-title = CardCoins está ocupado
+error-private-key-title = No se guardó: eso era privado
 error-busy-next = Espera un minuto y vuelve a intentarlo.
 error-blocked-title = Por ahora, CardCoins no responde a esta red
 error-blocked-next = No se perdió nada de lo que ingresaste. Si usas una VPN o Tor, otra conexión podría ayudar; si no, espera y vuelve a intentarlo.

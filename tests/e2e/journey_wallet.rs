@@ -107,6 +107,7 @@ async fn each_order_gets_a_fresh_address_and_an_unpaid_one_is_given_again() {
         .wait_for_text("wallet-next", RECEIVE[0], 10)
         .await
         .expect("the next order gets #0");
+    journey.scroll_to("wallet-settings").await.expect("scroll");
     journey.shot("wallet-set").await.expect("shot");
     journey.save_settings().await.expect("settings saved");
 

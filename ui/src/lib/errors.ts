@@ -63,6 +63,8 @@ export function errorTitle(error: AppError): string {
       return t("error-blocked-title");
     case "server_error":
       return t("error-busy-title");
+    case "wallet_private_key":
+      return t("error-private-key-title");
     default:
       return t("error-title");
   }

@@ -109,6 +109,7 @@ describe("Your wallet, none set", () => {
     await waitFor(() => expect(screen.getByTestId("wallet-error").getAttribute("data-code")).toBe("wallet_private_key"));
     expect(input().value).toBe("");
     expect(screen.getByTestId("wallet-error").textContent).toMatch(/Never paste it/);
+    expect(screen.getByTestId("wallet-error").textContent).toMatch(/^Not kept: that was private/);
   });
 
   it("goes back to the box on Cancel, and a changed key must be checked again", async () => {
