@@ -155,9 +155,27 @@ async fn each_order_gets_a_fresh_address_and_an_unpaid_one_is_given_again() {
     let ended = post_sandbox_control(&origin, "orders/expire", r#"{"amount_cents": 4400}"#)
         .expect("the order ends unpaid");
     assert!(ended.contains("\"expired\":1"), "{ended}");
-    // The app asks CardCoins about one order at most once per 10 s: past that, the next read of
-    // the second order learns that it ended.
-    tokio::time::sleep(std::time::Duration::from_secs(11)).await;
+    // Settings learns it as the seller would: the next address goes back to #1 once the app has
+    // asked about the second order again (at most one question per order every 10 s).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        session.click("open-settings").await.expect("settings");
+        let next = session
+            .wait_for_text("wallet-next", "#", 10)
+            .await
+            .expect("the next address");
+        if next.contains(RECEIVE[1]) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the ended order never gave #1 back: {next}"
+        );
+        session.click("back").await.expect("back");
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    journey.scroll_to("wallet-settings").await.expect("scroll");
+    journey.shot("wallet-given-back").await.expect("shot");
 
     // The third sale, begun from Your orders: #1 is given again.
     session.click("open-history").await.expect("history");
